@@ -1,0 +1,76 @@
+/**
+ * `npm run ingest`: read seeds/, run the pipeline, write content/. The only module with I/O.
+ *
+ *   tsx scripts/ingest/cli.ts [--seeds DIR] [--out DIR] [--json]
+ *
+ * Exits non-zero (and writes nothing) when a source file cannot be read as text, so a
+ * half-ingested corpus never reaches the site. Diagnostics print as `file:line rule message`.
+ */
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ingestCorpus, type Corpus } from './pipeline.ts';
+import { renderDocumentMdx, renderJson } from './emit.ts';
+import { validateCorpus } from './validate.ts';
+
+export interface IngestOptions {
+  seedsDir: string;
+  outDir: string;
+}
+
+/** Read every .txt file of a directory (sorted), as bytes. */
+export function readSeeds(dir: string): Array<{ name: string; bytes: Uint8Array }> {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((name) => ({ name, bytes: readFileSync(join(dir, name)) }));
+}
+
+/** The files ingest writes, keyed by path relative to the content directory. */
+export function renderCorpus(corpus: Corpus): Map<string, string> {
+  const files = new Map<string, string>();
+  files.set('publications.json', renderJson(corpus.publications));
+  files.set('issues.json', renderJson(corpus.issues));
+  for (const d of [...corpus.documents].sort((a, b) => a.slug.localeCompare(b.slug))) files.set(`documents/${d.slug}.mdx`, renderDocumentMdx(d));
+  return files;
+}
+
+export function writeContent(outDir: string, files: Map<string, string>): void {
+  // Generated files only: hand-kept registries elsewhere in content/ are left alone.
+  rmSync(join(outDir, 'documents'), { recursive: true, force: true });
+  mkdirSync(join(outDir, 'documents'), { recursive: true });
+  for (const [path, text] of files) writeFileSync(join(outDir, path), text);
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const opt = (name: string, fallback: string): string => {
+    const i = args.indexOf(name);
+    return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
+  };
+  const seedsDir = resolve(opt('--seeds', process.env.GAZETTE_SEEDS_DIR ?? 'seeds'));
+  const outDir = resolve(opt('--out', process.env.GAZETTE_CONTENT_DIR ?? 'content'));
+  if (!existsSync(seedsDir)) {
+    console.error(`ingest: no seeds directory at ${seedsDir}`);
+    process.exit(2);
+  }
+  const corpus = ingestCorpus(readSeeds(seedsDir));
+  corpus.diagnostics.push(...validateCorpus(corpus));
+  if (args.includes('--json')) {
+    console.log(JSON.stringify({ segmented: corpus.segmented, documents: corpus.documents }, null, 2));
+    return;
+  }
+  const counts = new Map<string, number>();
+  for (const d of corpus.diagnostics) {
+    console.log(`${d.file}:${d.line} ${d.severity} ${d.rule} ${d.message}`);
+    counts.set(d.severity, (counts.get(d.severity) ?? 0) + 1);
+  }
+  const errors = counts.get('error') ?? 0;
+  console.log(`ingest: ${corpus.documents.length} documents, ${corpus.issues.length} issues, ${corpus.publications.length} publications; diagnostics: ${[...counts].map(([k, v]) => `${v} ${k}`).join(', ') || 'none'}`);
+  if (errors > 0) {
+    console.error(`ingest: ${errors} error(s); content/ left unchanged`);
+    process.exit(1);
+  }
+  writeContent(outDir, renderCorpus(corpus));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) main();

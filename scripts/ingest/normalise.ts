@@ -1,0 +1,169 @@
+/**
+ * normalise: decoded lines → logical lines with source artefacts removed.
+ *
+ * Guarantees to later stages:
+ * - no blank lines; every NormLine has non-empty text and the span of all source
+ *   lines it came from (a rejoined paragraph spans the page break between its halves);
+ * - no leading/trailing spaces or U+3000 indents; no Markdown heading/bold/list marks
+ *   (a heading mark survives only as the `mdHeading` hint);
+ * - digits are half-width; subscript markup (PM _{2.5}, PM<sub>2.5</sub>) is plain text;
+ * - no page-number lines (- 24 -);
+ * - spaces an OCR or PDF extraction put inside running Chinese text are gone, spaces
+ *   that separate phrases in headings and names are kept;
+ * - tab-separated lines carry their `cells`.
+ * No rule changes a character of wording: each only removes or folds an artefact.
+ */
+import type { DecodedSource, NormLine } from './types.ts';
+import { DATE_LINE, DOC_NUMBER_LINE, PAGE_NUMBER_LINE, SENTENCE_PUNCT, TERMINAL_END, TITLE_END, markerOf } from './patterns.ts';
+
+// ---------- per-line rules (string → string), each pure and idempotent ----------
+
+/** Full-width digits ０-９ → 0-9. */
+export function foldFullWidthDigits(s: string): string {
+  return s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+}
+
+/** Leading indents (spaces, U+3000, NBSP) and trailing spaces (incl. Markdown's hard-break double space). Tabs are kept: they delimit table cells. */
+export function trimIndentAndTrailingSpace(s: string): string {
+  return s.replace(/^[ \u3000\u00a0]+/, '').replace(/[ \u3000\u00a0]+$/, '');
+}
+
+/** Markdown heading mark `## ` → removed; returns the level as a hint. */
+export function stripMarkdownHeading(s: string): { text: string; level?: number } {
+  const m = /^(#{1,6})[ \u3000]+(?=\S)/.exec(s);
+  return m ? { text: s.slice(m[0].length), level: m[1]!.length } : { text: s };
+}
+
+/** Markdown bold `**2021**` → 2021 (only paired marks). */
+export function stripMarkdownBold(s: string): string {
+  return s.replace(/\*\*(?=\S)(.+?)(?<=\S)\*\*/g, '$1');
+}
+
+/** Markdown list mark at line start (`- (一) …`, `- 主任:于亮`) → removed. */
+export function stripMarkdownListMark(s: string): string {
+  return s.replace(/^[-*+][ \u3000]+(?=\S)/, '');
+}
+
+/** Markdown link `[text](url)` → `text（url）`? No: keep the visible text and the address, as the source shows both. */
+export function unwrapMarkdownLink(s: string): string {
+  return s.replace(/\[([^\]\n]+)\]\((https?:\/\/[^)\s]+)\)/g, (_m, text: string, url: string) => (text === url ? text : `${text} ${url}`));
+}
+
+/** Subscript/superscript markup → plain characters: `PM _{2.5}`, `PM<sub>2.5</sub>` → PM2.5; `m ³` → m³. */
+export function unwrapSubscriptMarkup(s: string): string {
+  return s
+    .replace(/\s*_\{([^{}]{1,8})\}/g, '$1')
+    .replace(/<sub>([^<]{1,8})<\/sub>/g, '$1')
+    .replace(/<sup>([^<]{1,8})<\/sup>/g, '$1')
+    .replace(/([A-Za-z]) +([²³])/g, '$1$2');
+}
+
+const HAN = String.raw`\p{Script=Han}`;
+/** Letter-spaced words: runs of single ideographs separated by one space (总 则, 省 长, 目 录) → joined. */
+export function joinLetterSpacedCjk(s: string): string {
+  const run = new RegExp(`(?<!${HAN})${HAN}(?: ${HAN})+(?!${HAN})`, 'gu');
+  return s.replace(run, (m) => m.replace(/ /g, ''));
+}
+
+/** Provision number at line start whose following space is a real separator (第一条 为了…). */
+const LEADING_NUMBER = /^(第[一二三四五六七八九十百千零〇两\d]+[条章节编])[ \u3000]+/;
+/** Ideographs and CJK punctuation: the characters between which running text never has spaces. */
+const CJK_CLASS = String.raw`[\p{Script=Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’…—]`;
+
+/**
+ * OCR/PDF spaces inside running text (市生态环 境局, 2017 年 2 月): removed between two CJK
+ * characters and between a digit and an ideograph. Applied only to prose lines (lines with
+ * sentence punctuation) and to digit–ideograph pairs anywhere; spaces in headings and
+ * name lists (第一章 把握环境形势 确立保护目标, 邹宗刚 姜春超) separate phrases and stay.
+ */
+export function removeOcrSpaces(s: string): string {
+  if (s.includes('\t')) return s; // table rows: spaces inside cells may separate values
+  const lead = LEADING_NUMBER.exec(s);
+  const head = lead ? lead[0] : '';
+  let body = s.slice(head.length);
+  body = body
+    .replace(new RegExp(`(\\d) +(?=${HAN})`, 'gu'), '$1')
+    .replace(new RegExp(`(${HAN}) +(?=\\d)`, 'gu'), '$1');
+  if (SENTENCE_PUNCT.test(body)) {
+    body = body.replace(new RegExp(`(${CJK_CLASS}) +(?=${CJK_CLASS})`, 'gu'), '$1');
+  }
+  return head + body;
+}
+
+/** A page number glued to the end of a line by PDF extraction (…减少养殖业氨-40-). */
+export function stripGluedPageNumber(s: string): string {
+  return s.replace(/(?<=[\p{Script=Han}，,、])-\d{1,4}-$/u, '');
+}
+
+/** The per-line rules in the order they run. */
+export const LINE_RULES: ReadonlyArray<(s: string) => string> = [
+  foldFullWidthDigits,
+  stripGluedPageNumber,
+  stripMarkdownBold,
+  stripMarkdownListMark,
+  unwrapMarkdownLink,
+  unwrapSubscriptMarkup,
+  joinLetterSpacedCjk,
+  removeOcrSpaces,
+  trimIndentAndTrailingSpace,
+];
+
+// ---------- multi-line rules ----------
+
+/**
+ * Is this a line that reads as running prose (so a missing final stop means it continues)?
+ * A numbered line with commas only is a heading (一、环境指标基本实现,环境质量持续改善);
+ * it is prose once it has a full stop or runs long.
+ */
+function isProse(text: string): boolean {
+  if (/^第[一二三四五六七八九十百千零〇两\d]+条\s/.test(text)) return true;
+  if (markerOf(text) !== undefined) return /[。；！？;!?]/.test(text) || text.length > 40;
+  return SENTENCE_PUNCT.test(text);
+}
+
+/** A line that can only be the start of something new: a heading, 文号, date or table row. */
+function startsNewUnit(line: NormLine): boolean {
+  return Boolean(line.cells) || markerOf(line.text) !== undefined || DOC_NUMBER_LINE.test(line.text) || DATE_LINE.test(line.text) || !/^[\p{Script=Han}“"《（(]/u.test(line.text);
+}
+
+/**
+ * Decide whether `b` continues `a` across a page break (`gap` = a blank or page-number
+ * line lay between them). Joins when `a` is running text without a final stop, or a long
+ * unnumbered line without punctuation that cannot be a title, and `b` starts no new unit.
+ */
+export function continuesAcrossBreak(a: NormLine, b: NormLine, gap: boolean): boolean {
+  if (!gap || a.cells || startsNewUnit(b)) return false;
+  if (TERMINAL_END.test(a.text)) return false;
+  if (isProse(a.text)) return true;
+  // An unnumbered line without punctuation: a heading or title, unless it is long,
+  // has no phrase-separating space, is not a title, and the next line is prose.
+  return markerOf(a.text) === undefined && a.text.length >= 15 && !/\s/.test(a.text) && !TITLE_END.test(a.text) && isProse(b.text);
+}
+
+/** Run every rule: per-line rules, drop blank and page-number lines, rejoin page-break splits. */
+export function normaliseLines(src: DecodedSource): NormLine[] {
+  const out: NormLine[] = [];
+  let gap = false;
+  src.lines.forEach((raw, i) => {
+    const lineNo = i + 1;
+    const md = stripMarkdownHeading(trimIndentAndTrailingSpace(foldFullWidthDigits(raw)));
+    let text = md.text;
+    for (const rule of LINE_RULES) text = rule(text);
+    if (text.replace(/\t/g, '').trim() === '' || PAGE_NUMBER_LINE.test(text)) {
+      gap = true;
+      return;
+    }
+    const line: NormLine = { text, span: { file: src.file, start: lineNo, end: lineNo } };
+    if (md.level !== undefined) line.mdHeading = md.level;
+    if (text.includes('\t')) line.cells = text.split('\t').map((c) => c.trim());
+    const prev = out[out.length - 1];
+    if (prev && continuesAcrossBreak(prev, line, gap)) {
+      prev.text = removeOcrSpaces(prev.text + line.text);
+      prev.span = { ...prev.span, end: lineNo };
+    } else {
+      out.push(line);
+    }
+    gap = false;
+  });
+  return out;
+}

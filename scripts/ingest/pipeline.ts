@@ -1,0 +1,144 @@
+/**
+ * The ingest recipe, without I/O: source files → publications, issues and documents
+ * ready to emit, plus diagnostics. decode → normalise → segment → structure → (ids) .
+ */
+import type { Diagnostic, Segmented, StructuredDoc } from './types.ts';
+import type { Publication } from '../../src/schemas/publication.ts';
+import type { Issue } from '../../src/schemas/issue.ts';
+import { decodeSource } from './decode.ts';
+import { normaliseLines } from './normalise.ts';
+import { segmentFile } from './segment.ts';
+import { linkCarried, structureDocument } from './structure.ts';
+import { disambiguator, publicationId, slugFromDocNumber, slugFromTitle } from './slug.ts';
+import { DATE_LINE, TERMINAL_END } from './patterns.ts';
+
+export interface SourceFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface CorpusDoc {
+  slug: string;
+  doc: StructuredDoc;
+  order: number;
+  publication?: string;
+  issue?: string;
+  carriedBy?: string;
+  carries: string[];
+}
+
+export interface Corpus {
+  publications: Publication[];
+  issues: Issue[];
+  documents: CorpusDoc[];
+  /** Per file, what segment saw: kept for the fidelity check. */
+  segmented: Segmented[];
+  diagnostics: Diagnostic[];
+}
+
+export function ingestCorpus(files: SourceFile[]): Corpus {
+  const diagnostics: Diagnostic[] = [];
+  const publications = new Map<string, Publication>();
+  const issues: Issue[] = [];
+  const documents: CorpusDoc[] = [];
+  const segmentedAll: Segmented[] = [];
+  const perFile: Array<{ segmented: Segmented; meta: Segmented['issue']; pubId?: string; issueId?: string; fileDocs: CorpusDoc[] }> = [];
+
+  for (const file of [...files].sort((a, b) => a.name.localeCompare(b.name))) {
+    const decoded = decodeSource(file.name, file.bytes);
+    if (!decoded.ok) {
+      diagnostics.push(decoded.diagnostic);
+      continue;
+    }
+    const lines = normaliseLines(decoded.source);
+    const { segmented, diagnostics: segDiags } = segmentFile(file.name, lines);
+    diagnostics.push(...segDiags);
+    segmentedAll.push(segmented);
+    const last = lines[lines.length - 1];
+    if (last && !TERMINAL_END.test(last.text) && !DATE_LINE.test(last.text) && /[\p{Script=Han}]$/u.test(last.text) && last.text.length > 8)
+      diagnostics.push({ file: file.name, line: last.span.end, rule: 'ingest/truncated', message: 'the text ends mid-sentence: the source looks truncated', severity: 'warning' });
+
+    const meta = segmented.issue;
+    const pubId = meta ? publicationId(meta.publicationName, meta.publicationLatin) : undefined;
+    const issueId = meta ? `${pubId}/${meta.year}/${meta.issue}` : undefined;
+    if (meta && pubId && !publications.has(pubId)) {
+      const pub: Publication = { id: pubId, name: meta.publicationName };
+      if (meta.publicationLatin) pub.nameLatin = meta.publicationLatin;
+      if (meta.sponsor) pub.sponsor = meta.sponsor;
+      if (meta.frequency) pub.frequency = meta.frequency;
+      publications.set(pubId, pub);
+    }
+
+    // Structure each block; segment found its title, re-read it here from the block's first lines.
+    const structured = segmented.blocks.map((block) => {
+      const { doc, diagnostics: d } = structureDocument(block, file.name);
+      diagnostics.push(...d);
+      return doc;
+    });
+    linkCarried(structured, segmented.blocks);
+
+    const fileDocs = structured.map((doc, order): CorpusDoc => {
+      const where = meta ? { publicationName: meta.publicationName, year: meta.year, issue: meta.issue } : doc.date ? { date: doc.date } : {};
+      const slug = (doc.docNumber && slugFromDocNumber(doc.docNumber)) || slugFromTitle(doc.title, where);
+      const cd: CorpusDoc = { slug, doc, order, carries: [] };
+      if (pubId) cd.publication = pubId;
+      if (issueId) cd.issue = issueId;
+      return cd;
+    });
+    documents.push(...fileDocs);
+    perFile.push({ segmented, meta, pubId, issueId, fileDocs });
+  }
+  disambiguateSlugs(documents, diagnostics);
+
+  // Second pass: references by slug, now that every slug is final.
+  for (const { segmented, meta, pubId, issueId, fileDocs } of perFile) {
+    fileDocs.forEach((cd) => {
+      if (cd.doc.carriedBy !== undefined) cd.carriedBy = fileDocs[cd.doc.carriedBy]!.slug;
+      cd.carries = cd.doc.carries.map((i) => fileDocs[i]!.slug);
+    });
+    if (meta && pubId && issueId) {
+      const issue: Issue = {
+        id: issueId,
+        publication: pubId,
+        year: meta.year,
+        issue: meta.issue,
+        source: segmented.span,
+        masthead: segmented.masthead.map(toSourceText),
+        toc: segmented.toc.map((t) => ({
+          ...(t.section ? { section: t.section } : {}),
+          title: t.title,
+          ...(t.author ? { author: t.author } : {}),
+          ...(t.docNumber ? { docNumber: t.docNumber } : {}),
+          ...(t.page ? { page: t.page } : {}),
+          ...(t.block !== undefined ? { document: fileDocs[t.block]!.slug } : {}),
+          source: t.span,
+        })),
+        editorial: segmented.editorial.map(toSourceText),
+        unplaced: segmented.unplaced.map(toSourceText),
+        documents: fileDocs.map((d) => d.slug),
+      };
+      if (meta.cumulative) issue.cumulative = meta.cumulative;
+      if (meta.date) issue.date = meta.date;
+      if (meta.frequency) issue.frequency = meta.frequency;
+      issues.push(issue);
+    }
+  }
+  return { publications: [...publications.values()].sort((a, b) => a.id.localeCompare(b.id)), issues: issues.sort((a, b) => a.id.localeCompare(b.id)), documents, segmented: segmentedAll, diagnostics };
+}
+
+function toSourceText(l: { text: string; span: { start: number; end: number } }): { text: string; start: number; end: number } {
+  return { text: l.text, start: l.span.start, end: l.span.end };
+}
+
+/** Two documents with one slug: both get a suffix from their own content, and a diagnostic says so. */
+function disambiguateSlugs(documents: CorpusDoc[], diagnostics: Diagnostic[]): void {
+  const bySlug = new Map<string, CorpusDoc[]>();
+  for (const d of documents) bySlug.set(d.slug, [...(bySlug.get(d.slug) ?? []), d]);
+  for (const [slug, docs] of bySlug) {
+    if (docs.length < 2) continue;
+    for (const d of docs) {
+      d.slug = `${slug}-${disambiguator(`${d.doc.title}\n${d.doc.date ?? ''}\n${d.doc.head.map((h) => h.text).join('')}`)}`;
+      diagnostics.push({ file: d.doc.span.file, line: d.doc.span.start, rule: 'ingest/duplicate-slug', message: `another document has the same id ${slug}${d.doc.docNumber ? ` (文号 ${d.doc.docNumber})` : ''}; a content hash was added`, severity: 'warning' });
+    }
+  }
+}

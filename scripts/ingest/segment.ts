@@ -1,0 +1,304 @@
+/**
+ * segment: normalised lines of one file → front matter and document blocks.
+ *
+ * Tells a gazette issue (masthead with an issue number, usually a 目录) from a
+ * stand-alone document, reads the issue's masthead and 目录, and splits the body at
+ * document heads. Every input line ends up in exactly one place: masthead, 目录,
+ * editorial matter, a document block, or `unplaced` (with a diagnostic).
+ */
+import type { Diagnostic, DocBlock, IssueMeta, NormLine, Segmented, TocItem } from './types.ts';
+import { DATE_LINE, DOC_NUMBER_LINE, SENTENCE_PUNCT, TITLE_END, markerOf } from './patterns.ts';
+import { normaliseDocNumber, parseOrderNumber } from './doc-number.ts';
+
+// ---------- masthead ----------
+
+const FREQUENCY = /[（(]\s*(半月刊|月刊|旬刊|周刊|双月刊|季刊|年刊)\s*[)）]/;
+
+/** Read issue metadata from masthead lines; undefined when they do not describe an issue. */
+export function readMasthead(lines: NormLine[]): IssueMeta | undefined {
+  let name: string | undefined;
+  let latin: string | undefined;
+  let sponsor: string | undefined;
+  let frequency: string | undefined;
+  let year: number | undefined;
+  let issue: string | undefined;
+  let cumulative: IssueMeta['cumulative'];
+  let date: string | undefined;
+  for (const { text } of lines) {
+    const t = text.replace(/\s+/g, '');
+    if (!name && /^[\p{Script=Han}《》]{2,24}公报$/u.test(t)) name = t.replace(/[《》]/g, '');
+    if (!latin && /^[A-Z][A-Z ]{8,}$/.test(text.trim())) latin = text.trim().replace(/\s+/g, ' ');
+    if (!sponsor && /^[\p{Script=Han}]{2,24}主办$/u.test(t)) sponsor = t.slice(0, -2);
+    const f = FREQUENCY.exec(t);
+    if (f && !frequency) frequency = f[1];
+    const yi = /(\d{4})年第(\d+(?:-\d+)?)期/.exec(t);
+    if (yi) {
+      year ??= Number(yi[1]);
+      issue ??= yi[2];
+    }
+    if (/^\d{4}$/.test(t)) year ??= Number(t);
+    const i = /^第(\d+(?:-\d+)?)期/.exec(t);
+    if (i) issue ??= i[1];
+    const c = /(复总|总)第(\d+)期/.exec(t);
+    if (c && !cumulative) cumulative = { label: c[1]!, number: Number(c[2]) };
+    const d = /(\d{4})年(\d{1,2})月(\d{1,2})日出版/.exec(t);
+    if (d && !date) date = isoDate(d[1]!, d[2]!, d[3]!);
+  }
+  if (!name || year === undefined || issue === undefined) return undefined;
+  const meta: IssueMeta = { publicationName: name, year, issue };
+  if (latin) meta.publicationLatin = latin;
+  if (sponsor) meta.sponsor = sponsor;
+  if (frequency) meta.frequency = frequency;
+  if (cumulative) meta.cumulative = cumulative;
+  if (date) meta.date = date;
+  return meta;
+}
+
+export function isoDate(y: string, m: string, d: string): string {
+  return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+}
+
+// ---------- 目录 ----------
+
+const TOC_HEADING = /^目\s*录$/;
+/** A 目录 line's page reference: "…… 刘国中(4)", "… (15)", ".....( 1 )", ".....1", "…(封底)". */
+const PAGE_REF = /(?:\s*[.…·]{1,}\s*|\s+|(?<=[)）》\p{Script=Han}]))(?:([\p{Script=Han}·]{2,5})\s*)?[(（]\s*(\d{1,4}|封[底面二三四里])\s*[)）]$|\s*[.…·]{2,}\s*(\d{1,4})$/u;
+
+/** Parse one complete 目录 entry (its lines already joined). */
+export function parseTocEntry(text: string): Omit<TocItem, 'span'> | undefined {
+  const m = PAGE_REF.exec(text);
+  if (!m) return undefined;
+  let title = text.slice(0, m.index).replace(/[.…·\s]+$/, '').trim();
+  const item: Omit<TocItem, 'span'> = { title };
+  const page = m[2] ?? m[3];
+  if (page) item.page = page;
+  if (m[1]) item.author = m[1];
+  // A trailing (文号) belongs to the entry, not to its title.
+  const num = /[（(]([^（()）]*?(?:\d{4}|第\s*\d+\s*号)[^（()）]*)[)）]$/.exec(title);
+  if (num) {
+    const docNumber = normaliseDocNumber(num[1]!) ?? (parseOrderNumber(num[1]!) ? num[1]!.replace(/\s+/g, '') : undefined);
+    if (docNumber) {
+      item.docNumber = docNumber;
+      title = title.slice(0, num.index).trim();
+    }
+  }
+  item.title = title;
+  return title ? item : undefined;
+}
+
+/** Lines of running text are never part of a masthead or 目录. */
+const isShortLabel = (l: NormLine): boolean => !l.cells && (l.text.length <= 24 || /^[A-Z][A-Z ]+$/.test(l.text)) && !SENTENCE_PUNCT.test(l.text);
+
+/**
+ * Read the 目录 that starts at `start` (the 目录 line). Returns the entries and the index of
+ * its last line. Section headings are short lines not followed by a continuation; lines
+ * without a page reference that precede one are the first lines of a long entry.
+ */
+export function readToc(lines: NormLine[], start: number): { entries: TocItem[]; end: number; extra: NormLine[] } {
+  const entries: TocItem[] = [];
+  const extra: NormLine[] = [];
+  let section: string | undefined;
+  let pending: NormLine[] = [];
+  let end = start;
+  let sinceLast = 0;
+  for (let i = start + 1; i < lines.length && sinceLast <= 4; i++) {
+    const line = lines[i]!;
+    const joined = [...pending, line].map((l) => l.text).join('');
+    const entry = line.cells ? undefined : parseTocEntry(pending.length ? joinTocLines([...pending, line]) : line.text);
+    if (entry) {
+      entries.push({ ...entry, ...(section ? { section } : {}), span: { ...line.span, start: (pending[0] ?? line).span.start } });
+      pending = [];
+      end = i;
+      sinceLast = 0;
+      continue;
+    }
+    sinceLast++;
+    if (/^[A-Z][A-Z ]+$/.test(line.text)) extra.push(line);
+    else if (pending.length === 0 && line.text.length <= 10 && !/[《(（]/.test(line.text)) section = line.text;
+    else if (joined.length < 120) pending.push(line);
+  }
+  // Lines between the last entry and the end are not part of the 目录.
+  return { entries, end, extra: extra.filter((l) => lines.indexOf(l) <= end) };
+}
+
+/** Join the lines of a 目录 entry broken over several lines (no space: a PDF line break is not a word break). */
+function joinTocLines(lines: NormLine[]): string {
+  return lines.map((l) => l.text).join('');
+}
+
+// ---------- document heads ----------
+
+/** Compare titles ignoring spaces, brackets and quote styles. */
+export function titleKey(s: string): string {
+  return s.replace(/[\s《》〈〉“”"'‘’()（）〔〕[\]【】,，、.·•]/g, '');
+}
+
+/** Quoted titles 《…》 in a text. */
+function quotedTitles(text: string): string[] {
+  return [...text.matchAll(/《([^《》]{2,60})》/g)].map((m) => titleKey(m[1]!));
+}
+
+const RECIPIENTS_LINE = /^[^，。；]{2,}[：:]$/;
+
+/** A line that may be (part of) a title: short, no sentence punctuation, no numbering. */
+function isTitleLine(l: NormLine): boolean {
+  return (
+    !l.cells &&
+    l.text.length <= 64 &&
+    !/^[（(].*[)）]$/.test(l.text) &&
+    !SENTENCE_PUNCT.test(l.text.replace(/《[^》]*》/g, '')) &&
+    !/[：:]/.test(l.text) &&
+    markerOf(l.text) === undefined &&
+    !DOC_NUMBER_LINE.test(l.text) &&
+    !DATE_LINE.test(l.text)
+  );
+}
+
+export interface HeadEvidence {
+  /** First and last line index of the title. */
+  start: number;
+  end: number;
+  reason: 'order' | 'number-or-addressees' | 'toc' | 'quoted' | 'issuer-title' | 'markdown-heading' | 'file-start';
+}
+
+/**
+ * Find the document heads in lines[from, to). A head is a title (1–3 short lines ending
+ * with a 文种 word) with evidence that a document starts there, or an order header
+ * (…令 + 第N号). Evidence: a 文号 or 主送 line follows; the title is listed in the 目录;
+ * an earlier document quotes it in 《》 (a carried plan); it names an issuer and 关于; or
+ * the source marked it as a Markdown heading.
+ */
+export function findDocumentHeads(lines: NormLine[], from: number, to: number, tocTitles: Set<string>, fileStart = false): HeadEvidence[] {
+  const heads: HeadEvidence[] = [];
+  const quoted = new Set<string>();
+  for (let i = from; i < to; i++) {
+    const line = lines[i]!;
+    if (/^[\p{Script=Han}]{2,20}令$/u.test(line.text) && /^第\s*\d+\s*号$/.test(lines[i + 1]?.text ?? '')) {
+      heads.push({ start: i, end: i + 1, reason: 'order' });
+      quotedTitlesInto(quoted, lines[i + 2]);
+      i += 1;
+      continue;
+    }
+    const head = titleAt(lines, i, to, tocTitles, quoted, fileStart && i === from);
+    if (head) {
+      heads.push(head);
+      i = head.end;
+      continue;
+    }
+    quotedTitlesInto(quoted, line);
+  }
+  return heads;
+}
+
+function quotedTitlesInto(set: Set<string>, line: NormLine | undefined): void {
+  if (line) for (const q of quotedTitles(line.text)) set.add(q);
+}
+
+function titleAt(lines: NormLine[], i: number, to: number, tocTitles: Set<string>, quoted: Set<string>, fileStart: boolean): HeadEvidence | undefined {
+  for (let j = i; j < Math.min(i + 3, to); j++) {
+    if (!isTitleLine(lines[j]!)) return undefined;
+    const title = lines.slice(i, j + 1).map((l) => l.text).join('');
+    const key = titleKey(title);
+    if (tocTitles.has(key)) return { start: i, end: j, reason: 'toc' };
+    if (!TITLE_END.test(title.replace(/\s+/g, ''))) continue;
+    const next = lines[j + 1];
+    let reason: HeadEvidence['reason'] | undefined;
+    if (next && (DOC_NUMBER_LINE.test(next.text) || (RECIPIENTS_LINE.test(next.text) && /[、，,]/.test(next.text)))) reason = 'number-or-addressees';
+    else if (quoted.has(key)) reason = 'quoted';
+    else if (/^[\p{Script=Han}\s]{4,40}?关于/u.test(title) && /(人民政府|办公厅|委员会|办公室|党委|市委|省委|厅|局)\s*关于/u.test(title)) reason = 'issuer-title';
+    else if (lines[i]!.mdHeading !== undefined) reason = 'markdown-heading';
+    else if (fileStart) reason = 'file-start';
+    if (reason) return { start: i, end: j, reason };
+  }
+  return undefined;
+}
+
+// ---------- the whole file ----------
+
+/** Walk back from the 目录 over short label lines: that block is the masthead. */
+function mastheadStart(lines: NormLine[], tocIndex: number): number {
+  let k = tocIndex;
+  while (k > 0 && isShortLabel(lines[k - 1]!)) k--;
+  return k;
+}
+
+export function segmentFile(file: string, lines: NormLine[]): { segmented: Segmented; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const span = { file, start: lines[0]?.span.start ?? 1, end: lines[lines.length - 1]?.span.end ?? 1 };
+  const tocIndex = lines.findIndex((l, i) => i < Math.max(120, lines.length / 4) && TOC_HEADING.test(l.text));
+  const mastheadFrom = tocIndex >= 0 ? mastheadStart(lines, tocIndex) : 0;
+  const issue = readMasthead(lines.slice(0, tocIndex >= 0 ? tocIndex : Math.min(lines.length, 40)));
+
+  const result: Segmented = { file, kind: issue ? 'issue' : 'standalone', masthead: [], toc: [], editorial: [], unplaced: [], blocks: [], span };
+  if (!issue) {
+    // A stand-alone text: its own 目录 (if any) is part of its body.
+    const heads = findDocumentHeads(lines, 0, lines.length, new Set(), true);
+    result.blocks = splitAtHeads(lines, 0, lines.length, heads, true).blocks;
+    return { segmented: result, diagnostics };
+  }
+  result.issue = issue;
+
+  const toc = tocIndex >= 0 ? readToc(lines, tocIndex) : { entries: [], end: tocIndex, extra: [] };
+  result.toc = toc.entries;
+  const tocTitles = new Set(toc.entries.map((e) => titleKey(e.title)));
+  const tocEnd = toc.end;
+
+  // Before the masthead: documents placed ahead of the cover (e.g. a 卷首语), found by their 目录 title.
+  const preHeads = findDocumentHeads(lines, 0, mastheadFrom, tocTitles);
+  const pre = splitAtHeads(lines, 0, mastheadFrom, preHeads, false);
+  const bodyHeads = findDocumentHeads(lines, tocEnd + 1, lines.length, tocTitles);
+  const firstBody = bodyHeads[0]?.start ?? lines.length;
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (i < mastheadFrom) continue; // handled by `pre`
+    if (i <= tocEnd) {
+      if (i < tocIndex || toc.extra.includes(line) || i === tocIndex) result.masthead.push(line);
+      else if (!toc.entries.some((e) => e.span.start <= line.span.start && line.span.end <= e.span.end) && !isSectionLine(line, toc.entries)) result.unplaced.push(line);
+    } else if (i < firstBody) result.editorial.push(line);
+  }
+  for (const l of pre.orphans) result.unplaced.push(l);
+  result.blocks = [...pre.blocks, ...splitAtHeads(lines, firstBody, lines.length, bodyHeads, true).blocks];
+  for (const l of result.unplaced)
+    diagnostics.push({ file, line: l.span.start, rule: 'segment/unplaced-text', message: `text outside any document or front matter: ${l.text.slice(0, 30)}`, severity: 'warning' });
+
+  // Match 目录 entries to documents by title, then by document number.
+  result.toc.forEach((entry) => {
+    const key = titleKey(entry.title);
+    const idx = result.blocks.findIndex((b) => b.lines.slice(0, 4).some((_, k, arr) => titleKey(arr.slice(0, k + 1).map((l) => l.text).join('')) === key) || b.lines.slice(0, 3).some((l) => entry.docNumber !== undefined && normaliseDocNumber(l.text) === entry.docNumber));
+    if (idx >= 0 && result.blocks[idx]!.toc === undefined) {
+      entry.block = idx;
+      result.blocks[idx]!.toc = entry;
+    }
+  });
+  return { segmented: result, diagnostics };
+}
+
+function isSectionLine(line: NormLine, entries: TocItem[]): boolean {
+  return entries.some((e) => e.section === line.text);
+}
+
+/**
+ * Cut lines[from, to) at the heads. Lines before the first head are either the first
+ * block's (`leadingBelongsToFirst`: a stand-alone text whose head was not found at its
+ * top) or orphans.
+ */
+function splitAtHeads(lines: NormLine[], from: number, to: number, heads: HeadEvidence[], leadingBelongsToFirst: boolean): { blocks: DocBlock[]; orphans: NormLine[] } {
+  const blocks: DocBlock[] = [];
+  const orphans: NormLine[] = [];
+  const inRange = heads.filter((h) => h.start >= from && h.start < to);
+  if (inRange.length === 0) {
+    if (leadingBelongsToFirst && to > from) blocks.push({ lines: lines.slice(from, to), titleLines: 0 });
+    else orphans.push(...lines.slice(from, to));
+    return { blocks, orphans };
+  }
+  const first = inRange[0]!;
+  if (first.start > from && !leadingBelongsToFirst) orphans.push(...lines.slice(from, first.start));
+  inRange.forEach((h, k) => {
+    const start = k === 0 && leadingBelongsToFirst ? from : h.start;
+    // Leading lines kept with the first block come before its title, so it has none of its own.
+    const titleLines = start === h.start ? h.end - h.start + 1 : 0;
+    blocks.push({ lines: lines.slice(start, inRange[k + 1]?.start ?? to), titleLines });
+  });
+  return { blocks, orphans };
+}

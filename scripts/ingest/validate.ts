@@ -1,0 +1,40 @@
+/**
+ * Cross-file checks after ingest, in two passes (collect ids, then check references):
+ * every emitted record must satisfy its zod schema and every reference must resolve.
+ * Astro validates the same schemas again at build time.
+ */
+import type { Diagnostic } from './types.ts';
+import type { Corpus } from './pipeline.ts';
+import { PublicationSchema } from '../../src/schemas/publication.ts';
+import { IssueSchema } from '../../src/schemas/issue.ts';
+import { DocumentSchema } from '../../src/schemas/document.ts';
+import { documentMeta } from './emit.ts';
+
+export function validateCorpus(corpus: Corpus): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const bad = (file: string, line: number, rule: string, message: string): void => {
+    out.push({ file, line, rule, message, severity: 'error' });
+  };
+  const slugs = new Set(corpus.documents.map((d) => d.slug));
+  const issueIds = new Set(corpus.issues.map((i) => i.id));
+  const pubIds = new Set(corpus.publications.map((p) => p.id));
+  for (const p of corpus.publications) {
+    const r = PublicationSchema.safeParse(p);
+    if (!r.success) bad('(publications)', 1, 'schema/publication', r.error.message);
+  }
+  for (const issue of corpus.issues) {
+    const r = IssueSchema.safeParse(issue);
+    if (!r.success) bad(issue.source.file, 1, 'schema/issue', r.error.message);
+    if (!pubIds.has(issue.publication)) bad(issue.source.file, 1, 'ref/publication', `unknown publication ${issue.publication}`);
+    for (const s of issue.documents) if (!slugs.has(s)) bad(issue.source.file, 1, 'ref/document', `unknown document ${s}`);
+    for (const t of issue.toc) if (t.document && !slugs.has(t.document)) bad(issue.source.file, t.source.start, 'ref/document', `目录 entry points to unknown document ${t.document}`);
+  }
+  for (const d of corpus.documents) {
+    const meta = documentMeta(d);
+    const r = DocumentSchema.safeParse(meta);
+    if (!r.success) bad(d.doc.span.file, d.doc.span.start, 'schema/document', r.error.message);
+    if (meta.issue && !issueIds.has(meta.issue)) bad(d.doc.span.file, d.doc.span.start, 'ref/issue', `unknown issue ${meta.issue}`);
+    for (const s of [...meta.carries, ...(meta.carriedBy ? [meta.carriedBy] : [])]) if (!slugs.has(s)) bad(d.doc.span.file, d.doc.span.start, 'ref/document', `unknown document ${s}`);
+  }
+  return out;
+}
