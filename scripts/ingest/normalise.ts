@@ -146,10 +146,15 @@ export function normaliseLines(src: DecodedSource): NormLine[] {
   let gap = false;
   src.lines.forEach((raw, i) => {
     const lineNo = i + 1;
-    const md = stripMarkdownHeading(trimIndentAndTrailingSpace(foldFullWidthDigits(raw)));
+    const trimmed = trimIndentAndTrailingSpace(foldFullWidthDigits(raw));
+    if (PAGE_NUMBER_LINE.test(trimmed)) {
+      gap = true; // checked before the Markdown list rule would read "- 24 -" as a list item
+      return;
+    }
+    const md = stripMarkdownHeading(trimmed);
     let text = md.text;
     for (const rule of LINE_RULES) text = rule(text);
-    if (text.replace(/\t/g, '').trim() === '' || PAGE_NUMBER_LINE.test(text)) {
+    if (text.replace(/\t/g, '').trim() === '') {
       gap = true;
       return;
     }

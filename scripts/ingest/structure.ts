@@ -31,6 +31,9 @@ const FIXED_RANK: Partial<Record<MarkerName, number>> = { part: 0, chapter: 1, s
  */
 export function cleanTitle(lines: string[]): string {
   const joined = lines.join('');
+  // Titles of essays and articles (砥砺奋进 建设…新江城) use spaces between phrases; only
+  // official document titles, which end with a 文种 word, never do.
+  if (!TITLE_END.test(joined.replace(/\s+/g, ''))) return joined;
   return joined.replace(/\s+/g, (sp, i: number) => {
     const before = joined.slice(0, i);
     const after = joined.slice(i + sp.length);

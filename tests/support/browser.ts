@@ -1,0 +1,18 @@
+/** Shared browser-test plumbing: Debian's Chromium through playwright-core, and a static server. */
+import { fileURLToPath } from 'node:url';
+import type { LaunchOptions } from 'playwright-core';
+
+process.env.ASTRO_TELEMETRY_DISABLED = '1';
+
+export const launchOptions: LaunchOptions = {
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update', '--disable-sync', '--no-first-run'],
+};
+
+/** Serve a built output directory with Astro's own preview server on a free loopback port. */
+export async function serveDir(outDir: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const { preview } = await import('astro');
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const server = await preview({ root, outDir, logLevel: 'error', server: { host: '127.0.0.1', port: 0 } });
+  return { url: `http://127.0.0.1:${server.port}/`, close: () => server.stop() };
+}
