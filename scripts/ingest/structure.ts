@@ -48,9 +48,12 @@ export function kindOfTitle(title: string): string | undefined {
 
 /** Issuers named in a title before 关于: "中共吉林省委办公厅 吉林省人民政府办公厅关于…" → both. */
 export function issuersFromTitle(title: string): string[] {
-  const m = /^(.{4,60}?)关于/.exec(title);
-  return m ? m[1]!.split(/\s+/).filter((s) => s.length >= 4) : [];
+  const m = /^([^《》关]{4,60}?)关于/.exec(title);
+  return m ? m[1]!.split(/\s+/).filter((s) => s.length >= 4 && ORG_SUFFIX.test(s)) : [];
 }
+
+/** How the name of an issuing body ends. */
+const ORG_SUFFIX = /(政府|办公厅|委员会|办公室|党委|市委|省委|县委|厅|局|委|办|院|部|会)$/;
 
 interface Parsed {
   doc: StructuredDoc;
@@ -124,7 +127,7 @@ export function structureDocument(block: DocBlock, file: string): Parsed {
       end--;
     }
     closing.unshift(...signers);
-    for (const s of signers) if (/(政府|办公厅|委员会|办公室|党委|市委|省委|厅|局|委)$/.test(s.text) && !issuers.includes(s.text)) issuers.push(s.text);
+    for (const s of signers) if (ORG_SUFFIX.test(s.text) && !issuers.includes(s.text)) issuers.push(s.text);
   }
   if (issuers.length === 0) issuers.push(...issuersFromTitle(title));
   if (!docNumber && block.toc?.docNumber) {
@@ -244,6 +247,9 @@ export function linkCarried(docs: StructuredDoc[], blocks: DocBlock[]): void {
     if (quoted.includes(titleKey(doc.title)) || titleMention) {
       doc.carriedBy = carrierIdx;
       carrier.carries.push(idx);
+      // A carried plan or regulation has no signature of its own: it is issued with its carrier.
+      if (doc.issuers.length === 0) doc.issuers = [...carrier.issuers];
+      doc.date ??= carrier.date;
     }
   });
 }

@@ -26,9 +26,9 @@ export const DocumentSchema = z.object({
   docNumberFrom: z.enum(['head', 'toc', 'body']).optional(),
   /** Kind of document (文种) read from the title: 通知, 意见, 办法, 规划, 令, 决定 … */
   kind: z.string(),
-  /** Issuing bodies, from the signature block, the order header or the title. */
+  /** Issuing bodies, from the signature block, the order header or the title; a carried document shares its carrier's. */
   issuers: z.array(z.string()),
-  /** Date of signature (ISO yyyy-mm-dd), if the document states one. */
+  /** Date of signature (ISO yyyy-mm-dd), if the document states one; a carried document has its carrier's. */
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   /** Addressees (主送), without the trailing colon. */
   recipients: z.string().optional(),
