@@ -78,7 +78,7 @@ export function ingestCorpus(files: SourceFile[]): Corpus {
     linkCarried(structured, segmented.blocks);
 
     const fileDocs = structured.map((doc, order): CorpusDoc => {
-      const where = meta ? { publicationName: meta.publicationName, year: meta.year, issue: meta.issue } : doc.date ? { date: doc.date } : {};
+      const where = meta && pubId ? { publication: pubId, year: meta.year, issue: meta.issue } : doc.date ? { date: doc.date } : {};
       const slug = (doc.docNumber && slugFromDocNumber(doc.docNumber)) || slugFromTitle(doc.title, where);
       const cd: CorpusDoc = { slug, doc, order, carries: [] };
       if (pubId) cd.publication = pubId;

@@ -239,6 +239,11 @@ export function segmentFile(file: string, lines: NormLine[]): { segmented: Segme
   result.issue = issue;
 
   const toc = tocIndex >= 0 ? readToc(lines, tocIndex) : { entries: [], end: tocIndex, extra: [] };
+  // A romanised masthead name can be printed among the 目录 lines (as in 吉林市人民政府公报).
+  if (!issue.publicationLatin) {
+    const latin = toc.extra.find((l) => /^[A-Z][A-Z ]{8,}$/.test(l.text));
+    if (latin) issue.publicationLatin = latin.text.replace(/\s+/g, ' ');
+  }
   result.toc = toc.entries;
   const tocTitles = new Set(toc.entries.map((e) => titleKey(e.title)));
   const tocEnd = toc.end;

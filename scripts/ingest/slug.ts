@@ -30,10 +30,14 @@ export function slugFromDocNumber(docNumber: string): string | undefined {
   return order ? `${initials(order.issuer)}-${order.serial}` : undefined;
 }
 
-/** Slug for an unnumbered document: publication initials, year, issue and title initials (or title initials and year). */
-export function slugFromTitle(title: string, where: { publicationName?: string; year?: number; issue?: string; date?: string }): string {
+/**
+ * Slug for an unnumbered document: publication id, year, issue and title initials (or title
+ * initials and year). The full publication id, not its initials: 吉林省 and 吉林市 gazettes
+ * share the initials jlsrmzfgb.
+ */
+export function slugFromTitle(title: string, where: { publication?: string; year?: number; issue?: string; date?: string }): string {
   const t = initials(title).slice(0, 16) || 'doc';
-  if (where.publicationName && where.year !== undefined && where.issue) return `${initials(where.publicationName)}-${where.year}-${where.issue}-${t}`;
+  if (where.publication && where.year !== undefined && where.issue) return `${where.publication}-${where.year}-${where.issue}-${t}`;
   const year = where.date?.slice(0, 4);
   return year ? `${t}-${year}` : t;
 }

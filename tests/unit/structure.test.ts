@@ -37,7 +37,7 @@ describe('numbers and document numbers', () => {
     expect(slugFromDocNumber('吉政办发〔2017〕7号')).toBe('jzbf-2017-7');
     expect(slugFromDocNumber('吉政干任〔2017〕11-12号')).toBe('jzgr-2017-11-12');
     expect(slugFromDocNumber('吉林省人民政府令第261号')).toBe('jlsrmzfl-261');
-    expect(slugFromTitle('吉林省环境保护“十三五”规划', { publicationName: '吉林省人民政府公报', year: 2017, issue: '8' })).toBe('jlsrmzfgb-2017-8-jlshjbhsswgh');
+    expect(slugFromTitle('吉林省环境保护“十三五”规划', { publication: 'jilinsheng-renmin-zhengfu-gongbao', year: 2017, issue: '8' })).toBe('jilinsheng-renmin-zhengfu-gongbao-2017-8-jlshjbhsswgh');
     expect(slugFromTitle('美丽江城建设规划', { date: '2024-12-03' })).toBe('mljcjsgh-2024');
     expect(initials('PM2.5治理')).toBe('pm25zl');
     expect(publicationId('吉林市人民政府公报', 'JILINSHI RENMIN ZHENGFU GONGBAO')).toBe('jilinshi-renmin-zhengfu-gongbao');

@@ -1,0 +1,45 @@
+import { defineCollection, reference } from 'astro:content';
+import { file, glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { PublicationSchema } from './schemas/publication.ts';
+import { IssueSchema, TocEntrySchema } from './schemas/issue.ts';
+import { DocumentSchema } from './schemas/document.ts';
+
+// Tests build other corpora by pointing GAZETTE_CONTENT_DIR elsewhere (relative to cwd or absolute).
+const contentDir = resolve(process.env.GAZETTE_CONTENT_DIR ?? './content');
+const contentUrl = (path: string) => pathToFileURL(resolve(contentDir, path)).href;
+
+const publications = defineCollection({
+  loader: file(contentUrl('publications.json')),
+  schema: PublicationSchema,
+});
+
+// Cross-collection fields become references: ids must name an existing entry
+// (checked for every build in src/lib/gazette.ts, since reference() only checks the shape).
+const issues = defineCollection({
+  loader: file(contentUrl('issues.json')),
+  schema: IssueSchema.extend({
+    publication: reference('publications'),
+    documents: z.array(reference('documents')),
+    toc: z.array(TocEntrySchema.extend({ document: reference('documents').optional() })),
+  }),
+});
+
+const documents = defineCollection({
+  loader: glob({
+    pattern: '*.mdx',
+    base: pathToFileURL(resolve(contentDir, 'documents') + '/'),
+    // The slug is the file name, verbatim: ingest links documents by it.
+    generateId: ({ entry }) => entry.replace(/\.mdx$/, ''),
+  }),
+  schema: DocumentSchema.extend({
+    publication: reference('publications').optional(),
+    issue: reference('issues').optional(),
+    carriedBy: reference('documents').optional(),
+    carries: z.array(reference('documents')),
+  }),
+});
+
+export const collections = { publications, issues, documents };

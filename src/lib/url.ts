@@ -1,0 +1,28 @@
+// Every internal link goes through here so the site works when served under a sub-path (BASE_PATH).
+
+/** The configured base, always ending in exactly one slash ('/' or '/gazette/'). */
+const base = import.meta.env.BASE_URL.replace(/\/*$/, '/');
+
+/** URL of a page under the base, from path segments (each may itself contain '/'), with a trailing slash. */
+export function pageUrl(...segments: string[]): string {
+  const path = segments
+    .flatMap((segment) => segment.split('/'))
+    .filter((part) => part !== '')
+    .map(encodeURIComponent)
+    .join('/');
+  return path === '' ? base : `${base}${path}/`;
+}
+
+/** URL of a static file under the base (no trailing slash), e.g. pagefind/pagefind-ui.js. */
+export function fileUrl(path: string): string {
+  return base + path.replace(/^\/+/, '');
+}
+
+export const homeUrl = (): string => pageUrl();
+export const publicationsUrl = (): string => pageUrl('publications');
+export const publicationUrl = (publicationId: string): string => pageUrl('publications', publicationId);
+/** Issue ids are `<publication>/<year>/<issue>`; the page path mirrors them. */
+export const issueUrl = (issueId: string): string => pageUrl('issues', issueId);
+export const documentsUrl = (): string => pageUrl('documents');
+export const documentUrl = (slug: string): string => pageUrl('documents', slug);
+export const searchUrl = (): string => pageUrl('search');
