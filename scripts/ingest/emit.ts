@@ -81,7 +81,8 @@ export function renderDocumentMdx(cd: CorpusDoc): string {
       if (n.type === 'paragraph') {
         out.push(`<P id=${attr(`p-${n.span.start}`)} lines=${lines(n.span)} text={${jsString(n.text)}}${n.variant ? ` variant=${attr(n.variant)}` : ''} />`);
       } else if (n.type === 'table') {
-        out.push(`<Table id=${attr(`t-${n.span.start}`)} lines=${lines(n.span)} rows={[${n.rows.map((r) => `[${r.map(jsString).join(',')}]`).join(',')}]} />`);
+        const caption = n.caption !== undefined ? ` caption={${jsString(n.caption)}}` : '';
+        out.push(`<Table id=${attr(`t-${n.span.start}`)} lines=${lines(n.span)}${caption} rows={[${n.rows.map((r) => `[${r.map(jsString).join(',')}]`).join(',')}]} />`);
       } else {
         const a = anchors.get(n)!;
         const content = n.title !== undefined ? `title={${jsString(n.title)}}` : `text={${jsString(n.text ?? '')}}`;

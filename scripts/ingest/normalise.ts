@@ -121,9 +121,9 @@ function isProse(text: string): boolean {
   return SENTENCE_PUNCT.test(text);
 }
 
-/** A line that can only be the start of something new: a heading, 文号, date or table row. */
+/** A line that can only be the start of something new: a heading, 文号, date, table row, or one opening with Latin text or a symbol. */
 function startsNewUnit(line: NormLine): boolean {
-  return Boolean(line.cells) || markerOf(line.text) !== undefined || DOC_NUMBER_LINE.test(line.text) || DATE_LINE.test(line.text) || !/^[\p{Script=Han}“"《（(]/u.test(line.text);
+  return Boolean(line.cells) || markerOf(line.text) !== undefined || DOC_NUMBER_LINE.test(line.text) || DATE_LINE.test(line.text) || !/^[\p{Script=Han}\d“"《（(]/u.test(line.text);
 }
 
 /**

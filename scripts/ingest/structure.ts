@@ -3,7 +3,7 @@
  * body tree of provisions (章/节/条/一、/（一）/1./专栏), paragraphs and tables.
  * Every node keeps its source span; text that fits no rule stays a paragraph.
  */
-import type { BodyNode, Diagnostic, DocBlock, HeadLine, NormLine, ProvisionKind, SectionNode, StructuredDoc } from './types.ts';
+import type { BodyNode, Diagnostic, DocBlock, HeadLine, NormLine, ProvisionKind, SectionNode, StructuredDoc, TableNode } from './types.ts';
 import { DATE, DATE_LINE, DOC_NUMBER_LINE, MARKERS, TITLE_END, type MarkerName, markerOf } from './patterns.ts';
 import { normaliseDocNumber, parseOrderNumber } from './doc-number.ts';
 import { parseCnNumber } from './cn-numerals.ts';
@@ -185,13 +185,22 @@ export function buildBody(lines: NormLine[], file: string): BodyNode[] {
       let j = k;
       while (j + 1 < lines.length && lines[j + 1]!.cells) j++;
       const rows = lines.slice(k, j + 1).map((l) => l.cells!);
-      children().push({ type: 'table', rows, span: { file, start: line.span.start, end: lines[j]!.span.end } });
+      const table: TableNode = { type: 'table', rows, span: { file, start: line.span.start, end: lines[j]!.span.end } };
+      // A short unpunctuated line right above the rows is the table's title.
+      const prev = children()[children().length - 1];
+      if (prev?.type === 'paragraph' && !prev.variant && prev.text.length <= 40 && !/[，。；：,;:]/.test(prev.text)) {
+        children().pop();
+        table.caption = prev.text;
+        table.span = { ...table.span, start: prev.span.start };
+      }
+      children().push(table);
       k = j;
       continue;
     }
     const marker = markerOf(line.text);
     if (!marker) {
-      children().push({ type: 'paragraph', text: line.text, span: line.span });
+      const note = /^注\s*[:：]/.test(line.text);
+      children().push({ type: 'paragraph', text: line.text, span: line.span, ...(note ? { variant: 'note' as const } : {}) });
       continue;
     }
     const m = MARKERS[marker].exec(line.text)!;

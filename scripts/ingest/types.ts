@@ -118,13 +118,16 @@ export type ProvisionKind =
 export interface ParagraphNode {
   type: 'paragraph';
   text: string;
-  variant?: 'contents' | 'note' | 'unrecognised';
+  /** contents: a line of the document's own 目录; note: a 注： line. */
+  variant?: 'contents' | 'note';
   span: Span;
 }
 
 export interface TableNode {
   type: 'table';
   rows: string[][];
+  /** The short title line printed just above the table (“十三五”时期环境保护主要指标); its span is included in `span`. */
+  caption?: string;
   span: Span;
 }
 
@@ -141,7 +144,7 @@ export interface StructuredDoc {
   title: string;
   kind: string;
   docNumber?: string;
-  docNumberFrom?: 'head' | 'toc' | 'body';
+  docNumberFrom?: 'head' | 'toc';
   issuers: string[];
   date?: string;
   recipients?: string;

@@ -23,7 +23,7 @@ export const DocumentSchema = z.object({
   /** Document number (文号), normalised: 〔〕 brackets, half-width digits (吉政办发〔2016〕56号). */
   docNumber: z.string().optional(),
   /** Where the document number was read: the document head, or the 目录. */
-  docNumberFrom: z.enum(['head', 'toc', 'body']).optional(),
+  docNumberFrom: z.enum(['head', 'toc']).optional(),
   /** Kind of document (文种) read from the title: 通知, 意见, 办法, 规划, 令, 决定 … */
   kind: z.string(),
   /** Issuing bodies, from the signature block, the order header or the title; a carried document shares its carrier's. */

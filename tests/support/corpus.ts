@@ -19,7 +19,7 @@ export function textsOfMdx(mdx: string): string[] {
   const out: string[] = [];
   const head = /^head: (.*)$/m.exec(mdx);
   if (head) for (const h of JSON.parse(head[1]!) as Array<{ text: string }>) out.push(h.text);
-  for (const m of mdx.matchAll(/ (?:text|title|label)=\{("(?:[^"\\]|\\.)*")\}/g)) out.push(JSON.parse(m[1]!) as string);
+  for (const m of mdx.matchAll(/ (?:text|title|label|caption)=\{("(?:[^"\\]|\\.)*")\}/g)) out.push(JSON.parse(m[1]!) as string);
   for (const m of mdx.matchAll(/ rows=\{(\[.*\])\} \/>$/gm)) for (const row of JSON.parse(m[1]!) as string[][]) out.push(row.join(''));
   return out;
 }

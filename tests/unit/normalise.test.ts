@@ -69,6 +69,10 @@ describe('normaliseLines', () => {
     expect(out[0]!.text).toBe('环境保护工作取得明显成效，但与人民群众对良好生态环境预期相比，还存在一定差距。');
     expect(out[0]!.span).toEqual({ file: 't.txt', start: 1, end: 5 });
   });
+  it('rejoins a sentence whose second half starts with a year', () => {
+    const out = normaliseLines(src('坚持最严格的耕地保护制度，到', '', '2035年，全市耕地保有量不低于1354.66万亩。'));
+    expect(out.map((l) => l.text)).toEqual(['坚持最严格的耕地保护制度，到2035年，全市耕地保有量不低于1354.66万亩。']);
+  });
   it('rejoins an article split after its first words', () => {
     const out = normaliseLines(src('第二十一条 辅警使用单位应当定期', '', '组织辅警参加健康检查，并建立辅警健康档案。'));
     expect(out.map((l) => l.text)).toEqual(['第二十一条 辅警使用单位应当定期组织辅警参加健康检查，并建立辅警健康档案。']);

@@ -84,9 +84,10 @@ describe('body tree', () => {
     expect([h!.title, h!.text]).toEqual(['环境指标基本实现,环境质量持续改善', undefined]);
     expect([p!.title, p!.text]).toEqual([undefined, '强化保障。各地要落实责任。']);
   });
-  it('makes tables from tab-separated rows, keeping ragged rows', () => {
-    const [t] = buildBody(norm('序号\t指标\t2020年', '1\t森林覆盖率(%)\t≥57\t预期性'), 'x.txt');
-    expect(t).toMatchObject({ type: 'table', rows: [['序号', '指标', '2020年'], ['1', '森林覆盖率(%)', '≥57', '预期性']] });
+  it('makes tables from tab-separated rows, keeping ragged rows, with the title line above as caption and a 注 line as note', () => {
+    const [t, n] = buildBody(norm('主要指标', '序号\t指标\t2020年', '1\t森林覆盖率(%)\t≥57\t预期性', '注:()内为浓度值。'), 'x.txt');
+    expect(t).toMatchObject({ type: 'table', caption: '主要指标', rows: [['序号', '指标', '2020年'], ['1', '森林覆盖率(%)', '≥57', '预期性']], span: { start: 1, end: 3 } });
+    expect(n).toMatchObject({ type: 'paragraph', variant: 'note' });
   });
 });
 
