@@ -1,0 +1,32 @@
+/** `npm run ingest` as a command: bad input stops it with a message naming the file, and nothing is written. */
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, SEEDS } from './support/corpus.ts';
+
+function ingest(files: Record<string, Uint8Array | string>) {
+  const dir = mkdtempSync(join(tmpdir(), 'gazette-cli-'));
+  const seeds = join(dir, 'seeds');
+  const out = join(dir, 'content');
+  spawnSync('mkdir', ['-p', seeds]);
+  for (const [name, bytes] of Object.entries(files)) writeFileSync(join(seeds, name), bytes);
+  const r = spawnSync('tsx', ['scripts/ingest/cli.ts', '--seeds', seeds, '--out', out], { cwd: ROOT, encoding: 'utf8' });
+  return { ...r, out };
+}
+
+describe('ingest command', () => {
+  it('refuses a binary file, names it, exits non-zero and writes nothing', () => {
+    const r = ingest({ 'good.txt': readFileSync(join(SEEDS, '004_f7ab706c9a2973ea.txt')), 'bad.txt': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]) });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('bad.txt:1 error decode/binary');
+    expect(existsSync(join(r.out, 'documents'))).toBe(false);
+  });
+  it('builds content from a good corpus and prints counts', () => {
+    const r = ingest({ 'good.txt': readFileSync(join(SEEDS, '004_f7ab706c9a2973ea.txt')) });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('ingest: 1 documents, 0 issues, 0 publications');
+    expect(existsSync(join(r.out, 'documents', 'jzbf-2016-56.mdx'))).toBe(true);
+  });
+});
