@@ -5,7 +5,8 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PublicationSchema } from './schemas/publication.ts';
 import { IssueSchema, TocEntrySchema } from './schemas/issue.ts';
-import { DocumentSchema } from './schemas/document.ts';
+import { CitationSchema, DocumentSchema } from './schemas/document.ts';
+import { PlaceSchema, ReferenceSchema } from './schemas/reference.ts';
 
 // Tests build other corpora by pointing GAZETTE_CONTENT_DIR elsewhere (relative to cwd or absolute).
 const contentDir = resolve(process.env.GAZETTE_CONTENT_DIR ?? './content');
@@ -39,7 +40,15 @@ const documents = defineCollection({
     issue: reference('issues').optional(),
     carriedBy: reference('documents').optional(),
     carries: z.array(reference('documents')),
+    citations: z.array(CitationSchema.extend({ target: reference('documents').optional() })),
+    citedBy: z.array(PlaceSchema.extend({ document: reference('documents') })),
   }),
 });
 
-export const collections = { publications, issues, documents };
+// Documents cited in the corpus but not in it, each with the places that cite it.
+const references = defineCollection({
+  loader: file(contentUrl('references.json')),
+  schema: ReferenceSchema.extend({ citedBy: z.array(PlaceSchema.extend({ document: reference('documents') })) }),
+});
+
+export const collections = { publications, issues, documents, references };

@@ -10,6 +10,18 @@ export interface Anchored {
   node: SectionNode;
   id: string;
   depth: number;
+  /** How a citation names the provision: 第九条第（三）项, 第二章第一节, 专栏2, 一（三）. */
+  cite: string;
+}
+
+/** The provision's own part of a citation, given its parent's kind. */
+function citePart(n: SectionNode, parent: Anchored | undefined): string {
+  if (n.kind === 'box') return `专栏${n.num}`;
+  if (['book', 'chapter', 'section', 'article'].includes(n.kind)) return n.label.replace(/\s+/g, '');
+  if (parent?.node.kind === 'article' && n.kind === 'item') return `第${n.label.replace(/\s+/g, '').replace(/^\(/, '（').replace(/\)$/, '）')}项`;
+  if (parent?.cite.endsWith('项') && n.kind === 'point') return `第${n.num}目`;
+  if (n.kind === 'point') return `第${n.num}点`; // a bare "1" after 专栏2 or （三） would read as part of the number
+  return n.label.replace(/\s+/g, '').replace(/[、.．]$/, '');
 }
 
 const KIND_WORD: Record<SectionNode['kind'], string> = {
@@ -28,16 +40,19 @@ const KIND_WORD: Record<SectionNode['kind'], string> = {
 export function assignAnchors(body: BodyNode[]): Map<SectionNode, Anchored> {
   const out = new Map<SectionNode, Anchored>();
   const used = new Map<string, number>();
-  const walk = (nodes: BodyNode[], parentId: string | undefined, depth: number): void => {
+  const walk = (nodes: BodyNode[], parent: Anchored | undefined, depth: number): void => {
     for (const n of nodes) {
       if (n.type !== 'section') continue;
       const own = `${KIND_WORD[n.kind]}-${n.num}`;
-      const base = n.kind === 'article' || n.kind === 'box' || !parentId ? own : `${parentId}-${own}`;
+      const base = n.kind === 'article' || n.kind === 'box' || !parent ? own : `${parent.id}-${own}`;
       const seen = used.get(base) ?? 0;
       used.set(base, seen + 1);
       const id = seen === 0 ? base : `${base}-${seen + 1}`;
-      out.set(n, { node: n, id, depth });
-      walk(n.children, id, depth + 1);
+      // Articles and boxes are numbered through a document, so they are cited on their own (第九条, 专栏2).
+      const prefix = n.kind === 'article' || n.kind === 'box' || !parent ? '' : parent.cite;
+      const a: Anchored = { node: n, id, depth, cite: prefix + citePart(n, parent) };
+      out.set(n, a);
+      walk(n.children, a, depth + 1);
     }
   };
   walk(body, undefined, 1);

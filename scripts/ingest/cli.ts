@@ -30,6 +30,7 @@ export function renderCorpus(corpus: Corpus): Map<string, string> {
   const files = new Map<string, string>();
   files.set('publications.json', renderJson(corpus.publications));
   files.set('issues.json', renderJson(corpus.issues));
+  files.set('references.json', renderJson(corpus.references));
   for (const d of [...corpus.documents].sort((a, b) => a.slug.localeCompare(b.slug))) files.set(`documents/${d.slug}.mdx`, renderDocumentMdx(d));
   return files;
 }

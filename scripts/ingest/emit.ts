@@ -30,12 +30,14 @@ const lines = (span: { start: number; end: number }): string => attr(`${span.sta
 export function documentMeta(cd: CorpusDoc): DocumentMeta {
   const { doc } = cd;
   const anchors = assignAnchors(doc.body);
-  const outline: OutlineEntry[] = [...anchors.values()].map(({ node, id, depth }) => ({
+  const outline: OutlineEntry[] = [...anchors.values()].map(({ node, id, depth, cite }) => ({
     id,
     kind: node.kind,
     depth,
     label: node.label,
     title: node.title ?? leadSentence(node.text ?? ''),
+    cite,
+    heading: node.title !== undefined,
   }));
   const meta: DocumentMeta = {
     title: doc.title,
@@ -44,6 +46,9 @@ export function documentMeta(cd: CorpusDoc): DocumentMeta {
     head: doc.head.map((h) => ({ role: h.role, text: h.text, start: h.span.start, end: h.span.end })),
     order: cd.order,
     carries: cd.carries,
+    validityText: cd.validity.evidence.map((e) => ({ text: e.text, start: e.span.start, end: e.span.end })),
+    citations: cd.citations.map(({ anchor, docNumber, title, target, reference }) => ({ anchor, ...(docNumber ? { docNumber } : {}), ...(title ? { title } : {}), ...(target ? { target } : {}), ...(reference ? { reference } : {}) })),
+    citedBy: cd.citedBy,
     outline,
     source: doc.span,
   };
@@ -56,12 +61,14 @@ export function documentMeta(cd: CorpusDoc): DocumentMeta {
   if (doc.toc?.page) meta.page = doc.toc.page;
   if (doc.toc?.section) meta.tocSection = doc.toc.section;
   if (cd.carriedBy) meta.carriedBy = cd.carriedBy;
+  if (cd.validity.effective) meta.effective = cd.validity.effective;
+  if (cd.validity.validUntil) meta.validUntil = cd.validity.validUntil;
   return meta;
 }
 
 /** First sentence of a numbered paragraph, for tables of contents. */
 export function leadSentence(text: string): string {
-  const m = /^[^。；！？]{1,40}/.exec(text);
+  const m = /^[^。；！？：:]{1,40}/.exec(text);
   return m ? m[0] : text.slice(0, 40);
 }
 
@@ -72,6 +79,17 @@ function frontmatter(meta: DocumentMeta): string {
     .join('\n');
 }
 
+/**
+ * Links inside one text prop: [start, end, href-kind, id] where href-kind is "d" (a document
+ * slug) or "r" (an id on /references/). Offsets index the JS string, as the component slices it.
+ */
+function refsProp(cd: CorpusDoc, anchor: string, field: 'text' | 'title'): string {
+  const refs = cd.citations
+    .filter((c) => c.anchor === anchor && c.field === field)
+    .map((c) => [c.start, c.end, c.target ? 'd' : 'r', c.target ?? c.reference ?? '']);
+  return refs.length ? ` refs={${JSON.stringify(refs).replace(/[<>{}]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)}}` : '';
+}
+
 export function renderDocumentMdx(cd: CorpusDoc): string {
   const meta = documentMeta(cd);
   const anchors = assignAnchors(cd.doc.body);
@@ -79,14 +97,16 @@ export function renderDocumentMdx(cd: CorpusDoc): string {
   const walk = (nodes: BodyNode[]): void => {
     for (const n of nodes) {
       if (n.type === 'paragraph') {
-        out.push(`<P id=${attr(`p-${n.span.start}`)} lines=${lines(n.span)} text={${jsString(n.text)}}${n.variant ? ` variant=${attr(n.variant)}` : ''} />`);
+        const id = `p-${n.span.start}`;
+        out.push(`<P id=${attr(id)} lines=${lines(n.span)} text={${jsString(n.text)}}${refsProp(cd, id, 'text')}${n.variant ? ` variant=${attr(n.variant)}` : ''} />`);
       } else if (n.type === 'table') {
         const caption = n.caption !== undefined ? ` caption={${jsString(n.caption)}}` : '';
         out.push(`<Table id=${attr(`t-${n.span.start}`)} lines=${lines(n.span)}${caption} rows={[${n.rows.map((r) => `[${r.map(jsString).join(',')}]`).join(',')}]} />`);
       } else {
         const a = anchors.get(n)!;
-        const content = n.title !== undefined ? `title={${jsString(n.title)}}` : `text={${jsString(n.text ?? '')}}`;
-        out.push(`<Section id=${attr(a.id)} kind=${attr(n.kind)} depth={${a.depth}} label={${jsString(n.label)}} ${content} lines=${lines(n.span)}>`);
+        const field = n.title !== undefined ? 'title' : 'text';
+        const content = `${field}={${jsString(n.title ?? n.text ?? '')}}${refsProp(cd, a.id, field)}`;
+        out.push(`<Section id=${attr(a.id)} kind=${attr(n.kind)} depth={${a.depth}} label={${jsString(n.label)}} cite={${jsString(a.cite)}} ${content} lines=${lines(n.span)}>`);
         walk(n.children);
         out.push('</Section>');
       }

@@ -11,6 +11,10 @@ import { segmentFile } from './segment.ts';
 import { linkCarried, structureDocument } from './structure.ts';
 import { disambiguator, publicationId, slugFromDocNumber, slugFromTitle } from './slug.ts';
 import { DATE_LINE, TERMINAL_END } from './patterns.ts';
+import type { Reference, Place } from '../../src/schemas/reference.ts';
+import { resolveCrossReferences, type ResolvedCitation } from './cross-references.ts';
+import { readValidity, type Validity } from './validity.ts';
+import { textSlots } from './body-text.ts';
 
 export interface SourceFile {
   name: string;
@@ -25,12 +29,20 @@ export interface CorpusDoc {
   issue?: string;
   carriedBy?: string;
   carries: string[];
+  /** Effective date and validity read from the text (a carried document falls back to its carrier's). */
+  validity: Validity;
+  /** Citations of other documents in its text. */
+  citations: ResolvedCitation[];
+  /** Places in other documents that cite this one. */
+  citedBy: Place[];
 }
 
 export interface Corpus {
   publications: Publication[];
   issues: Issue[];
   documents: CorpusDoc[];
+  /** Documents cited but not in the corpus. */
+  references: Reference[];
   /** Per file, what segment saw: kept for the fidelity check. */
   segmented: Segmented[];
   diagnostics: Diagnostic[];
@@ -79,8 +91,13 @@ export function ingestCorpus(files: SourceFile[]): Corpus {
 
     const fileDocs = structured.map((doc, order): CorpusDoc => {
       const where = meta && pubId ? { publication: pubId, year: meta.year, issue: meta.issue } : doc.date ? { date: doc.date } : {};
-      const slug = (doc.docNumber && slugFromDocNumber(doc.docNumber)) || slugFromTitle(doc.title, where);
-      const cd: CorpusDoc = { slug, doc, order, carries: [] };
+      const numbered = doc.docNumber ? slugFromDocNumber(doc.docNumber) : undefined;
+      // An order shares its number with the regulation it promulgates; the number's slug goes to
+      // the regulation people cite, the order takes the same slug with -ling (令).
+      const promulgates = doc.kind === '令' && doc.carries.some((i) => structured[i]!.docNumberFrom === 'carrier');
+      const slug = numbered ? (promulgates ? `${numbered}-ling` : numbered) : slugFromTitle(doc.title, where);
+      const validity = readValidity(textSlots(doc.body), doc.date);
+      const cd: CorpusDoc = { slug, doc, order, carries: [], validity, citations: [], citedBy: [] };
       if (pubId) cd.publication = pubId;
       if (issueId) cd.issue = issueId;
       return cd;
@@ -93,7 +110,12 @@ export function ingestCorpus(files: SourceFile[]): Corpus {
   // Second pass: references by slug, now that every slug is final.
   for (const { segmented, meta, pubId, issueId, fileDocs } of perFile) {
     fileDocs.forEach((cd) => {
-      if (cd.doc.carriedBy !== undefined) cd.carriedBy = fileDocs[cd.doc.carriedBy]!.slug;
+      if (cd.doc.carriedBy !== undefined) {
+        const carrier = fileDocs[cd.doc.carriedBy]!;
+        cd.carriedBy = carrier.slug;
+        // A regulation promulgated by an order takes effect as the order says.
+        if (!cd.validity.effective && !cd.validity.validUntil && carrier.validity.evidence.length) cd.validity = carrier.validity;
+      }
       cd.carries = cd.doc.carries.map((i) => fileDocs[i]!.slug);
     });
     if (meta && pubId && issueId) {
@@ -123,7 +145,8 @@ export function ingestCorpus(files: SourceFile[]): Corpus {
       issues.push(issue);
     }
   }
-  return { publications: [...publications.values()].sort((a, b) => a.id.localeCompare(b.id)), issues: issues.sort((a, b) => a.id.localeCompare(b.id)), documents, segmented: segmentedAll, diagnostics };
+  const references = resolveCrossReferences(documents);
+  return { publications: [...publications.values()].sort((a, b) => a.id.localeCompare(b.id)), issues: issues.sort((a, b) => a.id.localeCompare(b.id)), documents, references, segmented: segmentedAll, diagnostics };
 }
 
 function toSourceText(l: { text: string; span: { start: number; end: number } }): { text: string; start: number; end: number } {

@@ -259,6 +259,12 @@ export function linkCarried(docs: StructuredDoc[], blocks: DocBlock[]): void {
       // A carried plan or regulation has no signature of its own: it is issued with its carrier.
       if (doc.issuers.length === 0) doc.issuers = [...carrier.issuers];
       doc.date ??= carrier.date;
+      // A regulation promulgated by an order is cited by the order's number (《…办法》（…令第261号）);
+      // the 目录's short form (吉政令第261号) gives way to it.
+      if (carrier.kind === '令' && carrier.docNumber && doc.docNumberFrom !== 'head') {
+        doc.docNumber = carrier.docNumber;
+        doc.docNumberFrom = 'carrier';
+      }
     }
   });
 }

@@ -144,7 +144,7 @@ export interface StructuredDoc {
   title: string;
   kind: string;
   docNumber?: string;
-  docNumberFrom?: 'head' | 'toc';
+  docNumberFrom?: 'head' | 'toc' | 'carrier';
   issuers: string[];
   date?: string;
   recipients?: string;

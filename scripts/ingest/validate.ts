@@ -9,6 +9,7 @@ import { PublicationSchema } from '../../src/schemas/publication.ts';
 import { IssueSchema } from '../../src/schemas/issue.ts';
 import { DocumentSchema } from '../../src/schemas/document.ts';
 import { documentMeta } from './emit.ts';
+import { ReferenceSchema } from '../../src/schemas/reference.ts';
 
 export function validateCorpus(corpus: Corpus): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -29,8 +30,15 @@ export function validateCorpus(corpus: Corpus): Diagnostic[] {
     for (const s of issue.documents) if (!slugs.has(s)) bad(issue.source.file, 1, 'ref/document', `unknown document ${s}`);
     for (const t of issue.toc) if (t.document && !slugs.has(t.document)) bad(issue.source.file, t.source.start, 'ref/document', `目录 entry points to unknown document ${t.document}`);
   }
+  for (const r of corpus.references) {
+    const parsed = ReferenceSchema.safeParse(r);
+    if (!parsed.success) bad('(references)', 1, 'schema/reference', parsed.error.message);
+    for (const p of r.citedBy) if (!slugs.has(p.document)) bad('(references)', 1, 'ref/document', `reference ${r.id} cited by unknown document ${p.document}`);
+  }
   for (const d of corpus.documents) {
     const meta = documentMeta(d);
+    for (const c of meta.citations) if (c.target && !slugs.has(c.target)) bad(d.doc.span.file, d.doc.span.start, 'ref/document', `citation of unknown document ${c.target}`);
+    for (const p of meta.citedBy) if (!slugs.has(p.document)) bad(d.doc.span.file, d.doc.span.start, 'ref/document', `cited by unknown document ${p.document}`);
     const r = DocumentSchema.safeParse(meta);
     if (!r.success) bad(d.doc.span.file, d.doc.span.start, 'schema/document', r.error.message);
     if (meta.issue && !issueIds.has(meta.issue)) bad(d.doc.span.file, d.doc.span.start, 'ref/issue', `unknown issue ${meta.issue}`);

@@ -91,6 +91,8 @@ function assertReferencesResolve(
     check(issues, data.issue, `document ${id}: issue`);
     check(documents, data.carriedBy, `document ${id}: carriedBy`);
     data.carries.forEach((ref, i) => check(documents, ref, `document ${id}: carries[${i}]`));
+    data.citations.forEach((c, i) => check(documents, c.target, `document ${id}: citations[${i}].target`));
+    data.citedBy.forEach((place, i) => check(documents, place.document, `document ${id}: citedBy[${i}]`));
   }
   if (problems.length > 0) {
     throw new Error(`Content has ${problems.length} dangling reference(s):\n  ${problems.join('\n  ')}`);

@@ -1,5 +1,23 @@
 import { z } from 'astro/zod';
 import { SourceSpanSchema, SourceTextSchema } from './source.ts';
+import { PlaceSchema } from './reference.ts';
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** A citation of another document found in this one's text. */
+export const CitationSchema = z.object({
+  /** Anchor of the citing provision or paragraph. */
+  anchor: z.string(),
+  /** Normalised 文号 cited, if any. */
+  docNumber: z.string().optional(),
+  /** Title quoted in 《》, if any. */
+  title: z.string().optional(),
+  /** Slug of the cited document, when it is in the corpus. */
+  target: z.string().optional(),
+  /** Id on /references/, when it is not. */
+  reference: z.string().optional(),
+});
+export type Citation = z.output<typeof CitationSchema>;
 
 /** A heading or numbered provision in a document's body, for its table of contents. */
 export const OutlineEntrySchema = z.object({
@@ -13,6 +31,10 @@ export const OutlineEntrySchema = z.object({
   label: z.string(),
   /** Heading text without the number; for numbered paragraphs, their lead sentence. */
   title: z.string(),
+  /** How a citation names it: 第九条第（三）项, 第二章第一节, 专栏2. */
+  cite: z.string(),
+  /** True when the numbered line is a heading; false for a numbered paragraph (第一条 为了…). */
+  heading: z.boolean(),
 });
 export type OutlineEntry = z.output<typeof OutlineEntrySchema>;
 
@@ -22,8 +44,8 @@ export const DocumentSchema = z.object({
   title: z.string().min(1),
   /** Document number (文号), normalised: 〔〕 brackets, half-width digits (吉政办发〔2016〕56号). */
   docNumber: z.string().optional(),
-  /** Where the document number was read: the document head, or the issue's 目录. */
-  docNumberFrom: z.enum(['head', 'toc']).optional(),
+  /** Where the document number was read: the document head, the issue's 目录, or the order that promulgates it. */
+  docNumberFrom: z.enum(['head', 'toc', 'carrier']).optional(),
   /** Kind of document (文种) read from the title: 通知, 意见, 办法, 规划, 令, 决定 … */
   kind: z.string(),
   /** Issuing bodies, from the signature block, the order header or the title; a carried document shares its carrier's. */
@@ -48,6 +70,16 @@ export const DocumentSchema = z.object({
   carriedBy: z.string().optional(),
   /** Slugs of the documents this one carries. */
   carries: z.array(z.string()),
+  /** First day the document applies (自…起施行), from its text or its carrier's. */
+  effective: IsoDate.optional(),
+  /** Last day it applies (有效期至…, or 有效期N年 counted from `effective`). */
+  validUntil: IsoDate.optional(),
+  /** The sentences the validity was read from. */
+  validityText: z.array(SourceTextSchema),
+  /** Citations of other documents, in reading order. */
+  citations: z.array(CitationSchema),
+  /** Places in other documents of the corpus that cite this one. */
+  citedBy: z.array(PlaceSchema),
   /** Headings and numbered provisions, in order. */
   outline: z.array(OutlineEntrySchema),
   /** Seed file and the lines the document spans. */

@@ -1,0 +1,52 @@
+/**
+ * Citations of other documents inside a text: by 文号 in any bracket form (吉政办发[2017]7号,
+ * 国发〔2016〕36号) and by title in 《》, a title directly followed by its 文号 counting once.
+ * Offsets index the text as emitted, so the site can link the exact characters.
+ */
+import { DOC_NUMBER } from './patterns.ts';
+import { normaliseDocNumber } from './doc-number.ts';
+
+export interface Citation {
+  /** Offsets in the text: [start, end). */
+  start: number;
+  end: number;
+  /** Normalised 文号, when the citation names one. */
+  docNumber?: string;
+  /** Title as quoted, without 《》, when the citation quotes one. */
+  title?: string;
+}
+
+const QUOTED = /《([^《》]{2,80})》/g;
+
+/**
+ * The issuer code of a 文号 (吉政办发, 国发, 吉卫联发) at the end of a run of ideographs that may
+ * begin with prose: cut after the last function word, keep at most 8 characters.
+ */
+export function issuerCode(run: string): string {
+  const cut = run.replace(/^.*[的了和及与按据照以在于将对由是为即见]/u, '');
+  return (cut || run).slice(-8);
+}
+
+export function findCitations(text: string): Citation[] {
+  const out: Citation[] = [];
+  const numbers = new RegExp(DOC_NUMBER.source, 'gu');
+  for (const m of text.matchAll(numbers)) {
+    const docNumber = normaliseDocNumber(m[0]);
+    if (!docNumber) continue;
+    // The issuer code of a 文号 is short; a long Han run before the bracket is prose ("…意见》（国发").
+    const code = issuerCode(m[1]!);
+    const start = m.index + m[0].indexOf(code);
+    out.push({ start, end: m.index + m[0].length, docNumber: normaliseDocNumber(text.slice(start, m.index + m[0].length)) ?? docNumber });
+  }
+  for (const m of text.matchAll(QUOTED)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    // 《title》（文号）: one citation spanning both.
+    const number = out.find((c) => c.start >= end && c.start <= end + 2 && /^[（(\s]*$/.test(text.slice(end, c.start)));
+    if (number) {
+      number.start = start;
+      number.title = m[1]!;
+    } else out.push({ start, end, title: m[1]! });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
