@@ -66,7 +66,7 @@ export function joinLetterSpacedCjk(s: string): string {
 }
 
 /** Provision number at line start whose following space is a real separator (第一条 为了…). */
-const LEADING_NUMBER = /^(第[一二三四五六七八九十百千零〇两\d]+[条章节编])[ \u3000]+/;
+const LEADING_NUMBER = /^(第[一二三四五六七八九十百千零〇两\d]+[条章节编條節編])[ \u3000]+/;
 /** Ideographs and CJK punctuation: the characters between which running text never has spaces. */
 const CJK_CLASS = String.raw`[\p{Script=Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’…—]`;
 
@@ -116,7 +116,7 @@ export const LINE_RULES: ReadonlyArray<(s: string) => string> = [
  * it is prose once it has a full stop or runs long.
  */
 function isProse(text: string): boolean {
-  if (/^第[一二三四五六七八九十百千零〇两\d]+条\s/.test(text)) return true;
+  if (/^第[一二三四五六七八九十百千零〇两\d]+[条條]\s/.test(text)) return true;
   if (markerOf(text) !== undefined) return /[。；！？;!?]/.test(text) || text.length > 40;
   return SENTENCE_PUNCT.test(text);
 }

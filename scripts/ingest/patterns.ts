@@ -4,6 +4,27 @@
  * date looks like.
  */
 
+/**
+ * Traditional forms of the characters our recognisers look for, so a text in 繁體
+ * (辦法, 第一條, 某政辦發〔2030〕9號, 關於) is read by the same rules. Text is never converted.
+ */
+const TRADITIONAL: Record<string, string> = {
+  号: '號', 条: '條', 节: '節', 编: '編', 办: '辦', 规: '規', 划: '劃', 决: '決', 计: '計', 细: '細', 则: '則',
+  纲: '綱', 实: '實', 见: '見', 报: '報', 请: '請', 纪: '紀', 标: '標', 单: '單', 简: '簡', 议: '議', 复: '復',
+  录: '錄', 关: '關', 于: '於', 厅: '廳', 会: '會', 发: '發', 专: '專', 栏: '欄', 项: '項', 党: '黨',
+};
+const SIMPLIFIED: Record<string, string> = Object.fromEntries(Object.entries(TRADITIONAL).map(([s, t]) => [t, s]));
+
+/** A regex source matching `word` in simplified or traditional characters: 办法 → [办辦]法. */
+export function eitherScript(word: string): string {
+  return [...word].map((c) => (TRADITIONAL[c] ? `[${c}${TRADITIONAL[c]}]` : c)).join('');
+}
+
+/** Simplified form of the characters in TRADITIONAL (for metadata such as 文种, never for text). */
+export function toSimplified(word: string): string {
+  return [...word].map((c) => SIMPLIFIED[c] ?? c).join('');
+}
+
 /** Chinese numerals as they appear in provision numbers (incl. 〇/零/两 and OCR-safe digits). */
 export const CN_NUM = '[一二三四五六七八九十百千零〇两]+';
 
@@ -19,12 +40,12 @@ export const DOC_KIND_WORDS = [
   '办法', '规定', '条例', '细则', '规则', '章程', '规划', '纲要', '计划', '方案', '措施', '政策措施', '任免',
   '名单', '简介', '公报', '决议', '议案', '标准', '目录', '清单', '指南',
 ];
-const KIND_ALT = DOC_KIND_WORDS.slice().sort((a, b) => b.length - a.length).join('|');
+const KIND_ALT = DOC_KIND_WORDS.slice().sort((a, b) => b.length - a.length).map(eitherScript).join('|');
 /** Title ending: a 文种 word, optionally followed by one parenthetical. */
 export const TITLE_END = new RegExp(`(${KIND_ALT})(?:[（(][^（()）]{1,20}[)）])?[”"》]?$`);
 
 /** Document number: 吉政办发〔2017〕7号, with any bracket form, optional spaces, full-width digits already folded. */
-export const DOC_NUMBER = /([\p{Script=Han}]{1,12})\s*[〔［\[【（(]\s*(\d{4})\s*[〕］\]】）)]\s*(\d+(?:\s*[-—－–]\s*\d+)?)\s*号/u;
+export const DOC_NUMBER = /([\p{Script=Han}]{1,12})\s*[〔［\[【（(]\s*(\d{4})\s*[〕］\]】）)]\s*(\d+(?:\s*[-—－–]\s*\d+)?)\s*([号號])/u;
 export const DOC_NUMBER_LINE = new RegExp(`^${DOC_NUMBER.source}$`, 'u');
 
 /** A date line: 2017年1月20日 (spaces allowed between parts). */
@@ -33,10 +54,10 @@ export const DATE_LINE = new RegExp(`^${DATE.source}$`);
 
 /** Structural numbering at the start of a line, most specific first. */
 export const MARKERS = {
-  part: new RegExp(`^第(${CN_NUM}|\\d+)编(?=\\s|$)`),
+  part: new RegExp(`^第(${CN_NUM}|\\d+)[编編](?=\\s|$)`),
   chapter: new RegExp(`^第(${CN_NUM}|\\d+)章`),
-  section: new RegExp(`^第(${CN_NUM}|\\d+)节`),
-  article: new RegExp(`^第(${CN_NUM}|\\d+)条(?=\\s|$)`),
+  section: new RegExp(`^第(${CN_NUM}|\\d+)[节節]`),
+  article: new RegExp(`^第(${CN_NUM}|\\d+)[条條](?=\\s|$)`),
   /** 一、 */
   cnEnum: new RegExp(`^(${CN_NUM})、`),
   /** （一） or (一) */
@@ -46,7 +67,7 @@ export const MARKERS = {
   /** （1） or (1) */
   arabicParen: /^[（(]\s*(\d{1,3})\s*[)）]/,
   /** 专栏2, 专栏 2; 芒栏 is a known OCR misreading of 专栏. */
-  box: /^(?:专栏|芒栏)\s*(\d+)/,
+  box: /^(?:专栏|專欄|芒栏)\s*(\d+)/,
 } as const;
 
 export type MarkerName = keyof typeof MARKERS;

@@ -42,7 +42,10 @@ export function readMasthead(lines: NormLine[]): IssueMeta | undefined {
     const c = /(复总|总)第(\d+)期/.exec(t);
     if (c && !cumulative) cumulative = { label: c[1]!, number: Number(c[2]) };
     const d = /(\d{4})年(\d{1,2})月(\d{1,2})日出版/.exec(t);
-    if (d && !date) date = isoDate(d[1]!, d[2]!, d[3]!);
+    if (d) date = isoDate(d[1]!, d[2]!, d[3]!);
+    // A masthead without 出版 prints the bare date; an explicit 出版 date wins.
+    const bare = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(t);
+    if (bare && !date) date = isoDate(bare[1]!, bare[2]!, bare[3]!);
   }
   if (!name || year === undefined || issue === undefined) return undefined;
   const meta: IssueMeta = { publicationName: name, year, issue };
@@ -60,7 +63,7 @@ export function isoDate(y: string, m: string, d: string): string {
 
 // ---------- 目录 ----------
 
-const TOC_HEADING = /^目\s*录$/;
+const TOC_HEADING = /^目\s*[录錄]$/;
 /** A 目录 line's page reference: "…… 刘国中(4)", "… (15)", ".....( 1 )", ".....1", "…(封底)". */
 const PAGE_REF = /(?:\s*[.…·]{1,}\s*|\s+|(?<=[)）》\p{Script=Han}]))(?:([\p{Script=Han}·]{2,5})\s*)?[(（]\s*(\d{1,4}|封[底面二三四里])\s*[)）]$|\s*[.…·]{2,}\s*(\d{1,4})$/u;
 
@@ -114,7 +117,7 @@ export function readToc(lines: NormLine[], start: number): { entries: TocItem[];
     }
     sinceLast++;
     if (/^[A-Z][A-Z ]+$/.test(line.text)) extra.push(line);
-    else if (pending.length === 0 && line.text.length <= 10 && !/[《(（]/.test(line.text)) section = line.text;
+    else if (pending.length === 0 && line.text.length <= 12 && !/[《(（]/.test(line.text)) section = sectionName(line.text);
     else if (joined.length < 120) pending.push(line);
   }
   // Lines between the last entry and the end are not part of the 目录.
@@ -139,6 +142,8 @@ function quotedTitles(text: string): string[] {
 }
 
 const RECIPIENTS_LINE = /^[^，。；]{2,}[：:]$/;
+/** The label printed above an attachment: 附件, 附件1, 附件 2. */
+export const ATTACHMENT_LABEL = /^附件\s*\d{0,2}$/;
 
 /** A line that may be (part of) a title: short, no sentence punctuation, no numbering. */
 function isTitleLine(l: NormLine): boolean {
@@ -155,9 +160,11 @@ function isTitleLine(l: NormLine): boolean {
 }
 
 export interface HeadEvidence {
-  /** First and last line index of the title. */
+  /** First line of the document (its label, if any, else its title) and last line of its title. */
   start: number;
   end: number;
+  /** First line of the title: start + 1 when a label such as 附件1 precedes it. */
+  titleStart: number;
   reason: 'order' | 'number-or-addressees' | 'toc' | 'quoted' | 'issuer-title' | 'markdown-heading' | 'file-start';
 }
 
@@ -174,13 +181,15 @@ export function findDocumentHeads(lines: NormLine[], from: number, to: number, t
   for (let i = from; i < to; i++) {
     const line = lines[i]!;
     if (/^[\p{Script=Han}]{2,20}令$/u.test(line.text) && /^第\s*\d+\s*号$/.test(lines[i + 1]?.text ?? '')) {
-      heads.push({ start: i, end: i + 1, reason: 'order' });
+      heads.push({ start: i, titleStart: i, end: i + 1, reason: 'order' });
       quotedTitlesInto(quoted, lines[i + 2]);
       i += 1;
       continue;
     }
     const head = titleAt(lines, i, to, tocTitles, quoted, fileStart && i === from);
     if (head) {
+      // An attachment's label (附件1) on the line before its title starts the attachment.
+      if (i - 1 >= from && ATTACHMENT_LABEL.test(lines[i - 1]!.text) && !heads.some((h) => h.end >= i - 1)) head.start = i - 1;
       heads.push(head);
       i = head.end;
       continue;
@@ -199,16 +208,16 @@ function titleAt(lines: NormLine[], i: number, to: number, tocTitles: Set<string
     if (!isTitleLine(lines[j]!)) return undefined;
     const title = lines.slice(i, j + 1).map((l) => l.text).join('');
     const key = titleKey(title);
-    if (tocTitles.has(key)) return { start: i, end: j, reason: 'toc' };
+    if (tocTitles.has(key)) return { start: i, titleStart: i, end: j, reason: 'toc' };
     if (!TITLE_END.test(title.replace(/\s+/g, ''))) continue;
     const next = lines[j + 1];
     let reason: HeadEvidence['reason'] | undefined;
     if (next && (DOC_NUMBER_LINE.test(next.text) || (RECIPIENTS_LINE.test(next.text) && /[、，,]/.test(next.text)))) reason = 'number-or-addressees';
     else if (quoted.has(key)) reason = 'quoted';
-    else if (/^[\p{Script=Han}\s]{4,40}?关于/u.test(title) && /(人民政府|办公厅|委员会|办公室|党委|市委|省委|厅|局)\s*关于/u.test(title)) reason = 'issuer-title';
+    else if (/^[\p{Script=Han}\s]{4,40}?[关關][于於]/u.test(title) && /(人民政府|办公厅|辦公廳|委员会|委員會|办公室|辦公室|党委|黨委|市委|省委|厅|廳|局)\s*[关關][于於]/u.test(title)) reason = 'issuer-title';
     else if (lines[i]!.mdHeading !== undefined) reason = 'markdown-heading';
     else if (fileStart) reason = 'file-start';
-    if (reason) return { start: i, end: j, reason };
+    if (reason) return { start: i, titleStart: i, end: j, reason };
   }
   return undefined;
 }
@@ -280,7 +289,12 @@ export function segmentFile(file: string, lines: NormLine[]): { segmented: Segme
 }
 
 function isSectionLine(line: NormLine, entries: TocItem[]): boolean {
-  return entries.some((e) => e.section === line.text);
+  return entries.some((e) => e.section === sectionName(line.text));
+}
+
+/** A 目录 section heading without decorative brackets: 【市政府令】 → 市政府令. */
+export function sectionName(text: string): string {
+  return text.replace(/^【(.+)】$/, '$1');
 }
 
 /**
@@ -302,8 +316,8 @@ function splitAtHeads(lines: NormLine[], from: number, to: number, heads: HeadEv
   inRange.forEach((h, k) => {
     const start = k === 0 && leadingBelongsToFirst ? from : h.start;
     // Leading lines kept with the first block come before its title, so it has none of its own.
-    const titleLines = start === h.start ? h.end - h.start + 1 : 0;
-    blocks.push({ lines: lines.slice(start, inRange[k + 1]?.start ?? to), titleLines });
+    const titled = start === h.start;
+    blocks.push({ lines: lines.slice(start, inRange[k + 1]?.start ?? to), titleLines: titled ? h.end - h.titleStart + 1 : 0, labelLines: titled ? h.titleStart - h.start : 0 });
   });
   return { blocks, orphans };
 }

@@ -4,7 +4,7 @@
  * Every node keeps its source span; text that fits no rule stays a paragraph.
  */
 import type { BodyNode, Diagnostic, DocBlock, HeadLine, NormLine, ProvisionKind, SectionNode, StructuredDoc, TableNode } from './types.ts';
-import { DATE, DATE_LINE, DOC_NUMBER_LINE, MARKERS, TITLE_END, type MarkerName, markerOf } from './patterns.ts';
+import { DATE, DATE_LINE, DOC_NUMBER_LINE, MARKERS, TITLE_END, type MarkerName, markerOf, toSimplified } from './patterns.ts';
 import { normaliseDocNumber, parseOrderNumber } from './doc-number.ts';
 import { parseCnNumber } from './cn-numerals.ts';
 import { isoDate, titleKey } from './segment.ts';
@@ -37,23 +37,24 @@ export function cleanTitle(lines: string[]): string {
   return joined.replace(/\s+/g, (sp, i: number) => {
     const before = joined.slice(0, i);
     const after = joined.slice(i + sp.length);
-    return /[厅委府局会室部院办]$/u.test(before) && !/^关于/.test(after) && !/关于/.test(before) ? ' ' : '';
+    return /[厅委府局会室部院办廳會辦]$/u.test(before) && !/^[关關][于於]/.test(after) && !/[关關][于於]/.test(before) ? ' ' : '';
   });
 }
 
 /** 文种 of a title: the word it ends with. */
 export function kindOfTitle(title: string): string | undefined {
-  return TITLE_END.exec(title.replace(/\s+/g, ''))?.[1];
+  const kind = TITLE_END.exec(title.replace(/\s+/g, ''))?.[1];
+  return kind === undefined ? undefined : toSimplified(kind);
 }
 
 /** Issuers named in a title before 关于: "中共吉林省委办公厅 吉林省人民政府办公厅关于…" → both. */
 export function issuersFromTitle(title: string): string[] {
-  const m = /^([^《》关]{4,60}?)关于/.exec(title);
+  const m = /^([^《》关關]{4,60}?)[关關][于於]/.exec(title);
   return m ? m[1]!.split(/\s+/).filter((s) => s.length >= 4 && ORG_SUFFIX.test(s)) : [];
 }
 
 /** How the name of an issuing body ends. */
-const ORG_SUFFIX = /(政府|办公厅|委员会|办公室|党委|市委|省委|县委|厅|局|委|办|院|部|会)$/;
+const ORG_SUFFIX = /(政府|办公厅|辦公廳|委员会|委員會|办公室|辦公室|党委|黨委|市委|省委|县委|縣委|厅|廳|局|委|办|辦|院|部|会|會)$/;
 
 interface Parsed {
   doc: StructuredDoc;
@@ -85,10 +86,12 @@ export function structureDocument(block: DocBlock, file: string): Parsed {
     head.push({ role: 'title', text: lines[0]!.text, span: lines[0]!.span }, { role: 'docNumber', text: lines[1]!.text, span: lines[1]!.span });
     i = 2;
   } else {
+    const label = block.labelLines ?? 0;
+    for (const l of lines.slice(0, label)) head.push({ role: 'label', text: l.text, span: l.span });
     const n = block.titleLines;
-    title = cleanTitle(lines.slice(0, n).map((l) => l.text));
-    for (const l of lines.slice(0, n)) head.push({ role: 'title', text: l.text, span: l.span });
-    i = n;
+    title = cleanTitle(lines.slice(label, label + n).map((l) => l.text));
+    for (const l of lines.slice(label, label + n)) head.push({ role: 'title', text: l.text, span: l.span });
+    i = label + n;
     if (!title) {
       title = block.toc?.title ?? lines[0]?.text.slice(0, 40) ?? '(untitled)';
       diagnostics.push({ file, line: lines[0]?.span.start ?? 1, rule: 'structure/no-title', message: 'no title recognised; using the first words', severity: 'warning' });
@@ -195,6 +198,15 @@ export function buildBody(lines: NormLine[], file: string): BodyNode[] {
       }
       children().push(table);
       k = j;
+      continue;
+    }
+    // The list of attachments after 附件： (1. 某某办法 / 2. 某某规则) is a note, not numbered provisions.
+    if (/^附件\s*[:：]/.test(line.text)) {
+      children().push({ type: 'paragraph', text: line.text, span: line.span, variant: 'note' });
+      while (lines[k + 1] && MARKERS.arabic.test(lines[k + 1]!.text) && !/[，。；,;]/.test(lines[k + 1]!.text)) {
+        k++;
+        children().push({ type: 'paragraph', text: lines[k]!.text, span: lines[k]!.span, variant: 'note' });
+      }
       continue;
     }
     const marker = markerOf(line.text);

@@ -47,6 +47,8 @@ export interface DocBlock {
   lines: NormLine[];
   /** How many leading lines form the title (0 when segment found no title). */
   titleLines: number;
+  /** How many lines before the title label it (附件1): 0 or 1. */
+  labelLines?: number;
   /** 目录 entry matched to this block, if any. */
   toc?: TocItem;
 }
@@ -131,7 +133,7 @@ export interface TableNode {
   span: Span;
 }
 
-export type HeadRole = 'title' | 'docNumber' | 'recipients' | 'signature' | 'date' | 'note';
+export type HeadRole = 'label' | 'title' | 'docNumber' | 'recipients' | 'signature' | 'date' | 'note';
 
 export interface HeadLine {
   role: HeadRole;

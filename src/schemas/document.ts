@@ -54,8 +54,8 @@ export const DocumentSchema = z.object({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   /** Addressees (主送), without the trailing colon. */
   recipients: z.string().optional(),
-  /** Head and closing lines as printed: title lines, number, addressees, signature, date, notes. */
-  head: z.array(SourceTextSchema.extend({ role: z.enum(['title', 'docNumber', 'recipients', 'signature', 'date', 'note']) })),
+  /** Head and closing lines as printed: a label (附件1), title lines, number, addressees, signature, date, notes. */
+  head: z.array(SourceTextSchema.extend({ role: z.enum(['label', 'title', 'docNumber', 'recipients', 'signature', 'date', 'note']) })),
   /** Publication id, when the document appears in a gazette issue. */
   publication: z.string().optional(),
   /** Issue id, when the document appears in a gazette issue. */
