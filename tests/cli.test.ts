@@ -17,6 +17,14 @@ function ingest(files: Record<string, Uint8Array | string>) {
 }
 
 describe('ingest command', () => {
+  it('prints the parsed tree of any one file with --json', () => {
+    const r = spawnSync('tsx', ['scripts/ingest/cli.ts', '--json', 'tests/fixtures/general/traditional.txt'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const tree = JSON.parse(r.stdout) as { segmented: Array<{ kind: string }>; documents: Array<{ slug: string; doc: { body: unknown[] } }> };
+    expect(tree.segmented[0]!.kind).toBe('standalone');
+    expect(tree.documents[0]!.slug).toBe('mzbf-2030-9');
+    expect(tree.documents[0]!.doc.body.length).toBeGreaterThan(0);
+  });
   it('refuses a binary file, names it, exits non-zero and writes nothing', () => {
     const r = ingest({ 'good.txt': readFileSync(join(SEEDS, '004_f7ab706c9a2973ea.txt')), 'bad.txt': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]) });
     expect(r.status).toBe(1);

@@ -1,13 +1,13 @@
 /**
  * `npm run ingest`: read seeds/, run the pipeline, write content/. The only module with I/O.
  *
- *   tsx scripts/ingest/cli.ts [--seeds DIR] [--out DIR] [--json]
+ *   tsx scripts/ingest/cli.ts [--seeds DIR] [--out DIR] [--json [FILE]]
  *
  * Exits non-zero (and writes nothing) when a source file cannot be read as text, so a
  * half-ingested corpus never reaches the site. Diagnostics print as `file:line rule message`.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { ingestCorpus, type Corpus } from './pipeline.ts';
 import { renderDocumentMdx, renderJson } from './emit.ts';
 import { validateCorpus } from './validate.ts';
@@ -31,8 +31,16 @@ export function renderCorpus(corpus: Corpus): Map<string, string> {
   files.set('publications.json', renderJson(corpus.publications));
   files.set('issues.json', renderJson(corpus.issues));
   files.set('references.json', renderJson(corpus.references));
+  files.set('build-report.json', renderJson(buildReport(corpus)));
   for (const d of [...corpus.documents].sort((a, b) => a.slug.localeCompare(b.slug))) files.set(`documents/${d.slug}.mdx`, renderDocumentMdx(d));
   return files;
+}
+
+/** What the build made of the sources and every problem it saw: served as /build-report.json. */
+export function buildReport(corpus: Corpus): { files: Corpus['files']; counts: Record<string, number>; diagnostics: Corpus['diagnostics'] } {
+  const counts: Record<string, number> = { error: 0, warning: 0, info: 0 };
+  for (const d of corpus.diagnostics) counts[d.severity] = (counts[d.severity] ?? 0) + 1;
+  return { files: corpus.files, counts, diagnostics: corpus.diagnostics };
 }
 
 export function writeContent(outDir: string, files: Map<string, string>): void {
@@ -54,12 +62,17 @@ function main(): void {
     console.error(`ingest: no seeds directory at ${seedsDir}`);
     process.exit(2);
   }
-  const corpus = ingestCorpus(readSeeds(seedsDir));
-  corpus.diagnostics.push(...validateCorpus(corpus));
-  if (args.includes('--json')) {
-    console.log(JSON.stringify({ segmented: corpus.segmented, documents: corpus.documents }, null, 2));
+  // --json [FILE]: print the parsed tree (segmented file, structured documents) of one file or of seeds/.
+  const jsonAt = args.indexOf('--json');
+  if (jsonAt >= 0) {
+    const one = args[jsonAt + 1] && !args[jsonAt + 1]!.startsWith('--') ? resolve(args[jsonAt + 1]!) : undefined;
+    const sources = one ? [{ name: basename(one), bytes: readFileSync(one) }] : readSeeds(seedsDir);
+    const parsed = ingestCorpus(sources);
+    console.log(JSON.stringify({ segmented: parsed.segmented, documents: parsed.documents, diagnostics: parsed.diagnostics }, null, 2));
     return;
   }
+  const corpus = ingestCorpus(readSeeds(seedsDir));
+  corpus.diagnostics.push(...validateCorpus(corpus));
   const counts = new Map<string, number>();
   for (const d of corpus.diagnostics) {
     console.log(`${d.file}:${d.line} ${d.severity} ${d.rule} ${d.message}`);

@@ -43,23 +43,27 @@ export interface Corpus {
   documents: CorpusDoc[];
   /** Documents cited but not in the corpus. */
   references: Reference[];
+  /** What ingest made of each source file, for the build report. */
+  files: Array<{ file: string; encoding?: string; kind?: 'issue' | 'standalone'; documents: number; refused?: true }>;
   /** Per file, what segment saw: kept for the fidelity check. */
   segmented: Segmented[];
   diagnostics: Diagnostic[];
 }
 
-export function ingestCorpus(files: SourceFile[]): Corpus {
+export function ingestCorpus(sources: SourceFile[]): Corpus {
   const diagnostics: Diagnostic[] = [];
   const publications = new Map<string, Publication>();
   const issues: Issue[] = [];
   const documents: CorpusDoc[] = [];
   const segmentedAll: Segmented[] = [];
+  const files: Corpus['files'] = [];
   const perFile: Array<{ segmented: Segmented; meta: Segmented['issue']; pubId?: string; issueId?: string; fileDocs: CorpusDoc[] }> = [];
 
-  for (const file of [...files].sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const file of [...sources].sort((a, b) => a.name.localeCompare(b.name))) {
     const decoded = decodeSource(file.name, file.bytes);
     if (!decoded.ok) {
       diagnostics.push(decoded.diagnostic);
+      files.push({ file: file.name, documents: 0, refused: true });
       continue;
     }
     const lines = normaliseLines(decoded.source);
@@ -103,6 +107,7 @@ export function ingestCorpus(files: SourceFile[]): Corpus {
       return cd;
     });
     documents.push(...fileDocs);
+    files.push({ file: file.name, encoding: decoded.source.encoding, kind: segmented.kind, documents: fileDocs.length });
     perFile.push({ segmented, meta, pubId, issueId, fileDocs });
   }
   disambiguateSlugs(documents, diagnostics);
@@ -146,22 +151,29 @@ export function ingestCorpus(files: SourceFile[]): Corpus {
     }
   }
   const references = resolveCrossReferences(documents);
-  return { publications: [...publications.values()].sort((a, b) => a.id.localeCompare(b.id)), issues: issues.sort((a, b) => a.id.localeCompare(b.id)), documents, references, segmented: segmentedAll, diagnostics };
+  return { publications: [...publications.values()].sort((a, b) => a.id.localeCompare(b.id)), issues: issues.sort((a, b) => a.id.localeCompare(b.id)), documents, references, files, segmented: segmentedAll, diagnostics };
 }
 
 function toSourceText(l: { text: string; span: { start: number; end: number } }): { text: string; start: number; end: number } {
   return { text: l.text, start: l.span.start, end: l.span.end };
 }
 
-/** Two documents with one slug: both get a suffix from their own content, and a diagnostic says so. */
+/**
+ * Two documents with one slug (a reprint, or two documents given the same 文号): the earliest
+ * (by date, then issue, then title) keeps the plain slug, so a newly added later issue never
+ * renames a page already linked; each other one gets a suffix from its own content, and a
+ * diagnostic names both places.
+ */
 function disambiguateSlugs(documents: CorpusDoc[], diagnostics: Diagnostic[]): void {
   const bySlug = new Map<string, CorpusDoc[]>();
   for (const d of documents) bySlug.set(d.slug, [...(bySlug.get(d.slug) ?? []), d]);
   for (const [slug, docs] of bySlug) {
     if (docs.length < 2) continue;
-    for (const d of docs) {
+    const key = (d: CorpusDoc) => `${d.doc.date ?? '9999'}\u0000${d.issue ?? ''}\u0000${d.doc.title}`;
+    const [first, ...rest] = [...docs].sort((a, b) => key(a).localeCompare(key(b)));
+    for (const d of rest) {
       d.slug = `${slug}-${disambiguator(`${d.doc.title}\n${d.doc.date ?? ''}\n${d.doc.head.map((h) => h.text).join('')}`)}`;
-      diagnostics.push({ file: d.doc.span.file, line: d.doc.span.start, rule: 'ingest/duplicate-slug', message: `another document has the same id ${slug}${d.doc.docNumber ? ` (文号 ${d.doc.docNumber})` : ''}; a content hash was added`, severity: 'warning' });
+      diagnostics.push({ file: d.doc.span.file, line: d.doc.span.start, rule: 'ingest/duplicate-slug', message: `same id ${slug}${d.doc.docNumber ? ` (文号 ${d.doc.docNumber})` : ''} as ${first!.doc.span.file}:${first!.doc.span.start}; this one is ${d.slug}`, severity: 'warning' });
     }
   }
 }

@@ -273,6 +273,8 @@ export function segmentFile(file: string, lines: NormLine[]): { segmented: Segme
   }
   for (const l of pre.orphans) result.unplaced.push(l);
   result.blocks = [...pre.blocks, ...splitAtHeads(lines, firstBody, lines.length, bodyHeads, true).blocks];
+  if (result.blocks.length === 0)
+    diagnostics.push({ file, line: lines[tocIndex >= 0 ? tocIndex : 0]?.span.start ?? 1, rule: 'segment/no-documents', message: 'an issue with front matter but no document body', severity: 'warning' });
   for (const l of result.unplaced)
     diagnostics.push({ file, line: l.span.start, rule: 'segment/unplaced-text', message: `text outside any document or front matter: ${l.text.slice(0, 30)}`, severity: 'warning' });
 

@@ -139,7 +139,7 @@ export function structureDocument(block: DocBlock, file: string): Parsed {
   }
   if (!kind && block.toc?.section) kind = block.toc.section;
 
-  const body = buildBody(lines.slice(i, end), file);
+  const body = buildBody(lines.slice(i, end), file, diagnostics);
   const doc: StructuredDoc = {
     title,
     kind: kind ?? '文件',
@@ -171,7 +171,8 @@ function contentsEnd(lines: NormLine[], k: number): number {
 }
 
 /** Build the provision tree. A stack of open sections; each marker closes what it outranks. */
-export function buildBody(lines: NormLine[], file: string): BodyNode[] {
+export function buildBody(lines: NormLine[], file: string, diagnostics: Diagnostic[] = []): BodyNode[] {
+  const lastNum = new Map<MarkerName, number>();
   const root: BodyNode[] = [];
   const stack: Array<{ node: SectionNode; marker: MarkerName; inBox: boolean }> = [];
   const children = (): BodyNode[] => (stack.length ? stack[stack.length - 1]!.node.children : root);
@@ -223,6 +224,15 @@ export function buildBody(lines: NormLine[], file: string): BodyNode[] {
     if (marker !== 'article' && isHeadingText(rest)) section.title = rest;
     else section.text = rest;
 
+    // Statute numbers run through a document: one that goes backwards is reported, and kept where it is.
+    if (FIXED_RANK[marker] !== undefined) {
+      const last = lastNum.get(marker);
+      if (last !== undefined && num <= last)
+        diagnostics.push({ file, line: line.span.start, rule: 'structure/out-of-order', message: `${label} follows number ${last} of the same level`, severity: 'warning' });
+      lastNum.set(marker, num);
+      // 节 restart in each 章 (and 章 in each 编); 条 run through the whole document.
+      for (const m of lastNum.keys()) if (m !== 'article' && (FIXED_RANK[m] ?? 0) > FIXED_RANK[marker]!) lastNum.delete(m);
+    }
     closeFor(stack, marker, num);
     const inBox = marker === 'box' || (stack.length > 0 && stack[stack.length - 1]!.inBox);
     children().push(section);
