@@ -1,11 +1,47 @@
 // Thin config: everything content-related lives in scripts/ and src/content.config.ts.
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { existsSync, readFileSync } from 'node:fs';
+import { copyFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// Where the site is published (README, "Environment"): SITE_URL is the origin, BASE_PATH the
+// path under it. Canonical URLs, Open Graph, the sitemap, feeds and open data need an absolute
+// origin; without SITE_URL they use a reserved placeholder (.example never resolves) so that a
+// forgotten SITE_URL shows up as an obviously wrong host rather than as localhost.
+const site = process.env.SITE_URL || 'https://gazette-atlas.example';
+const base = process.env.BASE_PATH || '/';
+const outDir = resolve(process.env.GAZETTE_OUT_DIR || './dist');
+
+/**
+ * The sitemap leaves out pages that ask not to be indexed (redirect stubs, the 404 page). It runs
+ * after the build, so it reads the page as written: a page's own <meta name="robots"> decides.
+ */
+function indexable(pageUrl) {
+  const path = decodeURIComponent(new URL(pageUrl).pathname).slice(base.replace(/\/?$/, '/').length);
+  const file = join(outDir, path, path === '' || path.endsWith('/') ? 'index.html' : '');
+  if (!existsSync(file)) return true;
+  const head = readFileSync(file, 'utf8').split('</head>')[0];
+  return !/<meta name="robots" content="[^"]*noindex/.test(head);
+}
+
+/** @astrojs/sitemap writes sitemap-index.xml; crawlers also probe sitemap.xml, so it gets a copy of the index. */
+const sitemapAlias = {
+  name: 'gazette-sitemap-alias',
+  hooks: {
+    'astro:build:done': async ({ dir }) => {
+      const out = fileURLToPath(dir);
+      await copyFile(`${out}/sitemap-index.xml`, `${out}/sitemap.xml`);
+    },
+  },
+};
 
 export default defineConfig({
-  site: process.env.SITE_URL || undefined,
-  base: process.env.BASE_PATH || '/',
+  site,
+  base,
   trailingSlash: 'always',
-  outDir: process.env.GAZETTE_OUT_DIR || './dist',
-  integrations: [mdx()],
+  outDir,
+  integrations: [mdx(), sitemap({ filter: indexable }), sitemapAlias],
 });
