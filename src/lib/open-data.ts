@@ -1,0 +1,163 @@
+// Open data under <base>data/: every dataset is a JSON array of records with a JSON Schema generated
+// from the same zod schemas ingest validates against, and optionally a CSV for spreadsheets.
+// Adding a dataset (indicators, departments …) is one more entry in `datasets` below; the
+// routes (src/pages/data/[file].ts), the /data/ page and the tests pick it up from this list.
+import { z } from 'astro/zod';
+import { DocumentSchema } from '../schemas/document.ts';
+import type { Gazette } from './gazette.ts';
+import { absoluteUrl } from './site-url.ts';
+import { documentUrl, fileUrl } from './url.ts';
+
+export interface Dataset<Record extends z.ZodObject = z.ZodObject> {
+  /** File stem: documents → data/documents.json and data/documents.schema.json. */
+  name: string;
+  /** Heading on the /data/ page. */
+  title: string;
+  description: string;
+  /** One record; every field carries a description (shown on the /data/ page and in the JSON Schema). */
+  record: Record;
+  /** The records, in a stable order. Each is parsed with `record` when the file is built. */
+  records(gazette: Gazette): z.input<Record>[];
+  /** Also write data/<name>.csv: UTF-8 with BOM, one row per record, array fields joined with '；'. */
+  csv?: boolean;
+}
+
+/** Keeps each dataset's records typed against its own record schema. */
+const defineDataset = <Record extends z.ZodObject>(dataset: Dataset<Record>): Dataset<Record> => dataset;
+
+/** An optional field of an ingest schema as a required, nullable field of a record: every record has every key. */
+const nullable = <T extends z.ZodType>(field: z.ZodOptional<T>, description: string) =>
+  field.unwrap().nullable().meta({ description });
+
+const doc = DocumentSchema.shape;
+
+/** One document's metadata. Field schemas come from DocumentSchema (src/schemas/document.ts). */
+export const DocumentRecordSchema = z
+  .object({
+    slug: z.string().min(1).meta({ description: '文件标识，也是页面地址的一部分（如 jzbf-2017-7）；不随站点部署位置改变。' }),
+    url: z.url().meta({ description: '文件页面的完整地址。' }),
+    title: doc.title.meta({ description: '文件标题（跨行标题已接合）。' }),
+    docNumber: nullable(doc.docNumber, '文号，已规范为〔〕括号和半角数字（如 吉政办发〔2016〕56号）；无文号时为 null。'),
+    kind: doc.kind.meta({ description: '文种，取自标题（通知、意见、办法、规划、令、决定等）。' }),
+    issuers: doc.issuers.meta({ description: '发文机关，取自落款、令头或标题；被印发的文件沿用印发它的通知的发文机关。' }),
+    date: nullable(doc.date, '成文日期（yyyy-mm-dd），文件本身写明时才有；被印发的文件沿用通知的日期；否则为 null。'),
+    publication: nullable(doc.publication, '刊载它的公报的标识（见 /publications/<标识>/）；不在公报中的单行文件为 null。'),
+    issue: nullable(doc.issue, '刊载它的公报期次标识，形如 <公报>/<年>/<期>（见 /issues/<标识>/）；否则为 null。'),
+    page: nullable(doc.page, '在该期公报中的页码，取自目录（数字，或 封底 等原文字样）；否则为 null。'),
+    carriedBy: nullable(doc.carriedBy, '印发或公布它的通知、命令的 slug；否则为 null。'),
+    carries: doc.carries.meta({ description: '它印发或公布的文件的 slug 列表。' }),
+    effective: nullable(doc.effective, '施行日期（yyyy-mm-dd），取自正文“自…起施行”或印发它的通知；否则为 null。'),
+    validUntil: nullable(doc.validUntil, '有效期截止日（yyyy-mm-dd），取自“有效期至…”或由“有效期N年”自施行日期推算；否则为 null。'),
+  })
+  .meta({ title: 'Gazette Atlas document', description: '一份文件的元数据。' });
+export type DocumentRecord = z.output<typeof DocumentRecordSchema>;
+
+export const documentsDataset = defineDataset({
+  name: 'documents',
+  title: '文件',
+  description: '全部文件的元数据，每份文件一条，按日期从新到旧。正文见各文件页面。',
+  record: DocumentRecordSchema,
+  records: (gazette) =>
+    gazette.documents.map(({ id, data }) => ({
+      slug: id,
+      url: absoluteUrl(documentUrl(id)),
+      title: data.title,
+      docNumber: data.docNumber ?? null,
+      kind: data.kind,
+      issuers: data.issuers,
+      date: data.date ?? null,
+      publication: data.publication?.id ?? null,
+      issue: data.issue?.id ?? null,
+      page: data.page ?? null,
+      carriedBy: data.carriedBy?.id ?? null,
+      carries: data.carries.map((ref) => ref.id),
+      effective: data.effective ?? null,
+      validUntil: data.validUntil ?? null,
+    })),
+});
+
+/** Every published dataset. indicators.json/.csv and departments.json join here when their collections exist. */
+export const datasets: Dataset[] = [documentsDataset as unknown as Dataset];
+
+export const dataFileUrl = (file: string): string => fileUrl(`data/${file}`);
+export const jsonFile = (dataset: Dataset): string => `${dataset.name}.json`;
+export const schemaFile = (dataset: Dataset): string => `${dataset.name}.schema.json`;
+export const csvFile = (dataset: Dataset): string => `${dataset.name}.csv`;
+
+/** Every file under data/ that the datasets produce. */
+export function dataFiles(): string[] {
+  return datasets.flatMap((dataset) => [jsonFile(dataset), schemaFile(dataset), ...(dataset.csv ? [csvFile(dataset)] : [])]);
+}
+
+/** The records, parsed (so a build fails rather than publish a record its schema rejects). */
+function parsedRecords(dataset: Dataset, gazette: Gazette): Record<string, unknown>[] {
+  return z.array(dataset.record).parse(dataset.records(gazette)) as Record<string, unknown>[];
+}
+
+/** A JSON array with one record per line: compact, and diffs show which records changed. */
+export function datasetJson(dataset: Dataset, gazette: Gazette): string {
+  const records = parsedRecords(dataset, gazette);
+  return records.length === 0 ? '[]\n' : `[\n${records.map((record) => JSON.stringify(record)).join(',\n')}\n]\n`;
+}
+
+/** JSON Schema (draft 2020-12) of the whole file: an array of records. */
+export function datasetJsonSchema(dataset: Dataset): Record<string, unknown> {
+  const { $schema, ...schema } = z.toJSONSchema(z.array(dataset.record)) as Record<string, unknown>;
+  return {
+    $schema,
+    $id: absoluteUrl(dataFileUrl(schemaFile(dataset))),
+    title: `Gazette Atlas: ${dataset.name}.json`,
+    description: dataset.description,
+    ...schema,
+  };
+}
+
+export interface FieldDoc {
+  name: string;
+  /** JSON types, e.g. "string", "string | null", "array of string". */
+  type: string;
+  description: string;
+}
+
+type JsonSchemaNode = {
+  type?: string | string[];
+  anyOf?: JsonSchemaNode[];
+  items?: JsonSchemaNode;
+  format?: string;
+  description?: string;
+};
+
+function typeName(node: JsonSchemaNode): string {
+  if (node.anyOf) return node.anyOf.map(typeName).join(' | ');
+  if (Array.isArray(node.type)) return node.type.map((type) => typeName({ ...node, type })).join(' | ');
+  if (node.type === 'array') return `array of ${node.items ? typeName(node.items) : 'any'}`;
+  if (node.type === 'string' && node.format) return `string (${node.format})`;
+  return node.type ?? 'any';
+}
+
+/** The record's fields, in order, for the /data/ page: read from the generated JSON Schema. */
+export function fieldDocs(dataset: Dataset): FieldDoc[] {
+  const schema = z.toJSONSchema(dataset.record) as { properties: Record<string, JsonSchemaNode> };
+  return Object.entries(schema.properties).map(([name, node]) => ({
+    name,
+    type: typeName(node),
+    description: node.description ?? '',
+  }));
+}
+
+/** One CSV cell (RFC 4180): quoted when it holds a quote, comma, line break or edge spaces. */
+function csvCell(value: unknown): string {
+  const text =
+    value === null || value === undefined ? '' : Array.isArray(value) ? value.map(String).join('；') : String(value);
+  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** CSV for spreadsheets: UTF-8 with a BOM (so Excel reads Chinese text), CRLF line ends, a header row. */
+export function toCsv(columns: string[], rows: Record<string, unknown>[]): string {
+  const lines = [columns.map(csvCell).join(','), ...rows.map((row) => columns.map((column) => csvCell(row[column])).join(','))];
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+export function datasetCsv(dataset: Dataset, gazette: Gazette): string {
+  return toCsv(Object.keys(dataset.record.shape), parsedRecords(dataset, gazette));
+}
