@@ -7,6 +7,7 @@ import { PublicationSchema } from './schemas/publication.ts';
 import { IssueSchema, TocEntrySchema } from './schemas/issue.ts';
 import { CitationSchema, DocumentSchema } from './schemas/document.ts';
 import { PlaceSchema, ReferenceSchema } from './schemas/reference.ts';
+import { AssignmentSchema, DepartmentSchema, GovernmentSchema } from './schemas/department.ts';
 
 // Tests build other corpora by pointing GAZETTE_CONTENT_DIR elsewhere (relative to cwd or absolute).
 const contentDir = resolve(process.env.GAZETTE_CONTENT_DIR ?? './content');
@@ -51,4 +52,19 @@ const references = defineCollection({
   schema: ReferenceSchema.extend({ citedBy: z.array(PlaceSchema.extend({ document: reference('documents') })) }),
 });
 
-export const collections = { publications, issues, documents, references };
+// Hand-kept registry of governments and departments (content/registry/), and the generated
+// assignments of tasks to them (content/assignments.json).
+const governments = defineCollection({
+  loader: file(contentUrl('registry/governments.json')),
+  schema: GovernmentSchema.extend({ parent: reference('governments').optional() }),
+});
+const departments = defineCollection({
+  loader: file(contentUrl('registry/departments.json')),
+  schema: DepartmentSchema.extend({ government: reference('governments') }),
+});
+const assignments = defineCollection({
+  loader: file(contentUrl('assignments.json')),
+  schema: AssignmentSchema.extend({ department: reference('departments').optional(), document: reference('documents') }),
+});
+
+export const collections = { publications, issues, documents, references, governments, departments, assignments };

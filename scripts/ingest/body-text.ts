@@ -8,23 +8,26 @@ export interface TextSlot {
   text: string;
   /** Anchor of the node on the page (article-9, p-166). */
   anchor: string;
+  /** Anchor and heading of the top-level section it lies in (its chapter, or its 一、 part), if any. */
+  top?: { anchor: string; label: string };
   span: Span;
 }
 
 export function textSlots(body: BodyNode[]): TextSlot[] {
   const anchors = assignAnchors(body);
   const out: TextSlot[] = [];
-  const walk = (nodes: BodyNode[]): void => {
+  const walk = (nodes: BodyNode[], top: TextSlot['top']): void => {
     for (const n of nodes) {
-      if (n.type === 'paragraph') out.push({ node: n, field: 'text', text: n.text, anchor: `p-${n.span.start}`, span: n.span });
+      if (n.type === 'paragraph') out.push({ node: n, field: 'text', text: n.text, anchor: `p-${n.span.start}`, span: n.span, ...(top ? { top } : {}) });
       else if (n.type === 'section') {
         const anchor = anchors.get(n)!.id;
-        if (n.title !== undefined) out.push({ node: n, field: 'title', text: n.title, anchor, span: n.span });
-        if (n.text !== undefined) out.push({ node: n, field: 'text', text: n.text, anchor, span: n.span });
-        walk(n.children);
+        const here = top ?? { anchor, label: `${n.label}${n.title ? ` ${n.title}` : ''}`.trim() };
+        if (n.title !== undefined) out.push({ node: n, field: 'title', text: n.title, anchor, span: n.span, top: here });
+        if (n.text !== undefined) out.push({ node: n, field: 'text', text: n.text, anchor, span: n.span, top: here });
+        walk(n.children, here);
       }
     }
   };
-  walk(body);
+  walk(body, undefined);
   return out;
 }

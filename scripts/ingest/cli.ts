@@ -11,6 +11,9 @@ import { basename, join, resolve } from 'node:path';
 import { ingestCorpus, type Corpus } from './pipeline.ts';
 import { renderDocumentMdx, renderJson } from './emit.ts';
 import { validateCorpus } from './validate.ts';
+import type { Registry } from './departments.ts';
+import { DepartmentSchema, GovernmentSchema } from '../../src/schemas/department.ts';
+import { z } from 'astro/zod';
 
 export interface IngestOptions {
   seedsDir: string;
@@ -25,12 +28,32 @@ export function readSeeds(dir: string): Array<{ name: string; bytes: Uint8Array 
     .map((name) => ({ name, bytes: readFileSync(join(dir, name)) }));
 }
 
+/** The hand-kept registry under content/registry/, validated; undefined when the directory has none. */
+export function readRegistry(contentDir: string): Registry | undefined {
+  const dir = join(contentDir, 'registry');
+  if (!existsSync(join(dir, 'departments.json'))) return undefined;
+  const read = (f: string): unknown => JSON.parse(readFileSync(join(dir, f), 'utf8'));
+  return { governments: z.array(GovernmentSchema).parse(read('governments.json')), departments: z.array(DepartmentSchema).parse(read('departments.json')) };
+}
+
+/** Assignments with stable ids: document, anchor and position within that anchor. */
+function withIds(corpus: Corpus): Array<{ id: string } & Corpus['assignments'][number]> {
+  const seen = new Map<string, number>();
+  return corpus.assignments.map((a) => {
+    const key = `${a.document}--${a.anchor}`;
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    return { id: `${key}--${n}`, ...a };
+  });
+}
+
 /** The files ingest writes, keyed by path relative to the content directory. */
 export function renderCorpus(corpus: Corpus): Map<string, string> {
   const files = new Map<string, string>();
   files.set('publications.json', renderJson(corpus.publications));
   files.set('issues.json', renderJson(corpus.issues));
   files.set('references.json', renderJson(corpus.references));
+  files.set('assignments.json', renderJson(withIds(corpus)));
   files.set('build-report.json', renderJson(buildReport(corpus)));
   for (const d of [...corpus.documents].sort((a, b) => a.slug.localeCompare(b.slug))) files.set(`documents/${d.slug}.mdx`, renderDocumentMdx(d));
   return files;
@@ -67,11 +90,11 @@ function main(): void {
   if (jsonAt >= 0) {
     const one = args[jsonAt + 1] && !args[jsonAt + 1]!.startsWith('--') ? resolve(args[jsonAt + 1]!) : undefined;
     const sources = one ? [{ name: basename(one), bytes: readFileSync(one) }] : readSeeds(seedsDir);
-    const parsed = ingestCorpus(sources);
+    const parsed = ingestCorpus(sources, readRegistry(outDir));
     console.log(JSON.stringify({ segmented: parsed.segmented, documents: parsed.documents, diagnostics: parsed.diagnostics }, null, 2));
     return;
   }
-  const corpus = ingestCorpus(readSeeds(seedsDir));
+  const corpus = ingestCorpus(readSeeds(seedsDir), readRegistry(outDir));
   corpus.diagnostics.push(...validateCorpus(corpus));
   const counts = new Map<string, number>();
   for (const d of corpus.diagnostics) {

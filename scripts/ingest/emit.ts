@@ -81,12 +81,15 @@ function frontmatter(meta: DocumentMeta): string {
 
 /**
  * Links inside one text prop: [start, end, href-kind, id] where href-kind is "d" (a document
- * slug) or "r" (an id on /references/). Offsets index the JS string, as the component slices it.
+ * slug), "r" (an id on /references/) or "p" (a department id). Offsets index the JS string, as
+ * the component slices it.
  */
 function refsProp(cd: CorpusDoc, anchor: string, field: 'text' | 'title'): string {
-  const refs = cd.citations
-    .filter((c) => c.anchor === anchor && c.field === field)
-    .map((c) => [c.start, c.end, c.target ? 'd' : 'r', c.target ?? c.reference ?? '']);
+  const here = <T extends { anchor: string; field: string; start: number }>(list: T[]) => list.filter((c) => c.anchor === anchor && c.field === field);
+  const refs = [
+    ...here(cd.citations).map((c) => [c.start, c.end, c.target ? 'd' : 'r', c.target ?? c.reference ?? ''] as const),
+    ...here(cd.actorRefs).map((a) => [a.start, a.end, 'p', a.department] as const),
+  ].sort((a, b) => a[0] - b[0]);
   return refs.length ? ` refs={${JSON.stringify(refs).replace(/[<>{}]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)}}` : '';
 }
 

@@ -15,6 +15,8 @@ import type { Reference, Place } from '../../src/schemas/reference.ts';
 import { resolveCrossReferences, type ResolvedCitation } from './cross-references.ts';
 import { readValidity, type Validity } from './validity.ts';
 import { textSlots } from './body-text.ts';
+import type { Assignment } from '../../src/schemas/department.ts';
+import { assignResponsibilities, type ActorRef, type Registry } from './departments.ts';
 
 export interface SourceFile {
   name: string;
@@ -43,6 +45,8 @@ export interface Corpus {
   documents: CorpusDoc[];
   /** Documents cited but not in the corpus. */
   references: Reference[];
+  /** Who leads, is responsible for, or takes part in each task. */
+  assignments: Assignment[];
   /** What ingest made of each source file, for the build report. */
   files: Array<{ file: string; encoding?: string; kind?: 'issue' | 'standalone'; documents: number; refused?: true }>;
   /** Per file, what segment saw: kept for the fidelity check. */
@@ -50,7 +54,8 @@ export interface Corpus {
   diagnostics: Diagnostic[];
 }
 
-export function ingestCorpus(sources: SourceFile[]): Corpus {
+/** `registry` (content/registry/) resolves department names; without it names are kept as written. */
+export function ingestCorpus(sources: SourceFile[], registry?: Registry): Corpus {
   const diagnostics: Diagnostic[] = [];
   const publications = new Map<string, Publication>();
   const issues: Issue[] = [];
@@ -101,7 +106,7 @@ export function ingestCorpus(sources: SourceFile[]): Corpus {
       const promulgates = doc.kind === '令' && doc.carries.some((i) => structured[i]!.docNumberFrom === 'carrier');
       const slug = numbered ? (promulgates ? `${numbered}-ling` : numbered) : slugFromTitle(doc.title, where);
       const validity = readValidity(textSlots(doc.body), doc.date);
-      const cd: CorpusDoc = { slug, doc, order, carries: [], validity, citations: [], citedBy: [] };
+      const cd: CorpusDoc = { slug, doc, order, carries: [], validity, citations: [], citedBy: [], actorRefs: [] };
       if (pubId) cd.publication = pubId;
       if (issueId) cd.issue = issueId;
       return cd;
@@ -151,7 +156,8 @@ export function ingestCorpus(sources: SourceFile[]): Corpus {
     }
   }
   const references = resolveCrossReferences(documents);
-  return { publications: [...publications.values()].sort((a, b) => a.id.localeCompare(b.id)), issues: issues.sort((a, b) => a.id.localeCompare(b.id)), documents, references, files, segmented: segmentedAll, diagnostics };
+  const assignments = assignResponsibilities(documents, registry, diagnostics);
+  return { publications: [...publications.values()].sort((a, b) => a.id.localeCompare(b.id)), issues: issues.sort((a, b) => a.id.localeCompare(b.id)), documents, references, assignments, files, segmented: segmentedAll, diagnostics };
 }
 
 function toSourceText(l: { text: string; span: { start: number; end: number } }): { text: string; start: number; end: number } {

@@ -26,3 +26,5 @@ export const issueUrl = (issueId: string): string => pageUrl('issues', issueId);
 export const documentsUrl = (): string => pageUrl('documents');
 export const documentUrl = (slug: string): string => pageUrl('documents', slug);
 export const searchUrl = (): string => pageUrl('search');
+export const departmentsUrl = (): string => pageUrl('departments');
+export const departmentUrl = (id: string): string => pageUrl('departments', id);

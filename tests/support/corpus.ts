@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ingestCorpus, type Corpus } from '../../scripts/ingest/pipeline.ts';
-import { readSeeds } from '../../scripts/ingest/cli.ts';
+import { readRegistry, readSeeds } from '../../scripts/ingest/cli.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const SEEDS = join(ROOT, 'seeds');
@@ -10,7 +10,7 @@ export const CONTENT = join(ROOT, 'content');
 
 let cached: Corpus | undefined;
 export function seedCorpus(): Corpus {
-  cached ??= ingestCorpus(readSeeds(SEEDS));
+  cached ??= ingestCorpus(readSeeds(SEEDS), readRegistry(CONTENT));
   return cached;
 }
 
