@@ -85,7 +85,7 @@ function frontmatter(meta: DocumentMeta): string {
  * the component slices it.
  */
 function refsProp(cd: CorpusDoc, anchor: string, field: 'text' | 'title'): string {
-  const here = <T extends { anchor: string; field: string; start: number }>(list: T[]) => list.filter((c) => c.anchor === anchor && c.field === field);
+  const here = <T extends { anchor: string; field: string }>(list: T[]): T[] => list.filter((c) => c.anchor === anchor && c.field === field);
   const refs = [
     ...here(cd.citations).map((c) => [c.start, c.end, c.target ? 'd' : 'r', c.target ?? c.reference ?? ''] as const),
     ...here(cd.actorRefs).map((a) => [a.start, a.end, 'p', a.department] as const),

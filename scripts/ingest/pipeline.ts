@@ -37,6 +37,8 @@ export interface CorpusDoc {
   citations: ResolvedCitation[];
   /** Places in other documents that cite this one. */
   citedBy: Place[];
+  /** Names in its text that link to a department page. */
+  actorRefs: ActorRef[];
 }
 
 export interface Corpus {

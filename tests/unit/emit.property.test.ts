@@ -27,6 +27,7 @@ describe('jsString', () => {
           carries: [],
           citations: [],
           citedBy: [],
+          actorRefs: [],
           validity: { evidence: [] },
           doc: { title: 't', kind: '通知', issuers: [], head: [], carries: [], span, body: texts.map((text, i) => ({ type: 'paragraph' as const, text, span: { ...span, start: i + 1, end: i + 1 } })) },
         } satisfies CorpusDoc;
