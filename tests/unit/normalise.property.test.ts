@@ -1,5 +1,5 @@
 /** Property tests: every per-line rule is idempotent and never changes the sequence of ideographs. */
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import fc from 'fast-check';
 import { LINE_RULES } from '../../scripts/ingest/normalise.ts';
 
