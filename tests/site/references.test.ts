@@ -13,7 +13,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe('content references', () => {
   test('a 目录 entry pointing at a missing document fails the build, naming it', () => {
     const content = join(work, 'content');
-    cpSync(join(root, 'tests/fixtures/site-sample/content'), content, { recursive: true });
+    // The real generated content, with one reference broken on purpose.
+    cpSync(join(root, 'content'), content, { recursive: true });
     const issuesFile = join(content, 'issues.json');
     const issues = JSON.parse(readFileSync(issuesFile, 'utf8')) as Array<{ toc: Array<{ document?: string }> }>;
     issues[0]!.toc[0]!.document = 'no-such-document';
