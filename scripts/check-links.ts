@@ -1,11 +1,11 @@
-// Link check of a built site with linkinator: crawls every page from the home page (plus the pages
-// nothing links to: the open data page and 404.html), and checks every link, asset and #fragment
-// (the id must exist on the target page). Absolute links to the site's own published origin
+// Link check of a built site with linkinator: crawls from the home page, every page in the sitemap,
+// every HTML file of the build directory, 404.html and robots.txt, and checks every link, asset and
+// #fragment (the id must exist on the target page). Absolute links to the site's own published origin
 // (SITE_URL: canonical URLs, og:url, feeds, JSON-LD) are checked against the local copy. Fails on
 // anything broken and on any absolute link to localhost.
 //
 //   tsx scripts/check-links.ts [dir] [--base /atlas/] [--site https://example.org]   # serve dir and check
-//   tsx scripts/check-links.ts --url http://127.0.0.1:8080/atlas/ [--site …]          # check a running server
+//   tsx scripts/check-links.ts --url http://127.0.0.1:8080/atlas/ [dir] [--site …]    # check a running server
 //
 // dir defaults to GAZETTE_OUT_DIR or dist, --base to BASE_PATH or /, --site to SITE_URL or the
 // placeholder astro.config.mjs uses.
@@ -19,9 +19,12 @@ import { LinkChecker, LinkState, type LinkResult } from 'linkinator';
 export const DEFAULT_SITE = 'https://gazette-atlas.example';
 
 export interface LinkCheckOptions {
-  /** A built site on disk; it is served under `base` on a loopback port for the check. */
+  /**
+   * A built site on disk: served under `base` on a loopback port for the check, unless `url` is
+   * given; either way every HTML file in it is an entry point, so pages no link reaches are checked.
+   */
   dir?: string;
-  /** Or: the site's base URL on a running server, e.g. http://127.0.0.1:8080/atlas/. */
+  /** The site's base URL on a running server, e.g. http://127.0.0.1:8080/atlas/. */
   url?: string;
   /** BASE_PATH the site was built with (dir mode only; a URL carries its own). */
   base?: string;
@@ -127,7 +130,7 @@ export async function checkLinks(options: LinkCheckOptions): Promise<LinkCheckRe
         ...new Set([
           root,
           ...(await sitemapPages(`${root}sitemap.xml`, toLocal, sitemapProblems)),
-          ...(server ? htmlFileUrls(options.dir ?? 'dist', root) : []),
+          ...(options.dir !== undefined || server ? htmlFileUrls(options.dir ?? 'dist', root) : []),
           `${root}404.html`,
           `${root}robots.txt`,
           `${root}sitemap.xml`,
@@ -204,7 +207,7 @@ async function main(): Promise<void> {
   });
   const report = await checkLinks({
     url: values.url,
-    dir: positionals[0] ?? process.env.GAZETTE_OUT_DIR ?? 'dist',
+    dir: positionals[0] ?? (values.url === undefined ? (process.env.GAZETTE_OUT_DIR ?? 'dist') : undefined),
     base: values.base ?? process.env.BASE_PATH ?? '/',
     site: values.site ?? process.env.SITE_URL ?? DEFAULT_SITE,
   });
