@@ -3,9 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkFidelity, pageText, sentences } from '../scripts/check-fidelity.ts';
-import { CONTENT, ROOT, SEEDS } from './support/corpus.ts';
+import { CONTENT, SEEDS, DIST } from './support/corpus.ts';
 
-const DIST = join(ROOT, process.env.GAZETTE_OUT_DIR ?? 'dist');
 
 describe('fidelity report', () => {
   it('reads page text as a reader sees it', () => {

@@ -6,9 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { ROOT } from './support/corpus.ts';
+import { ROOT, DIST } from './support/corpus.ts';
 
-const DIST = join(ROOT, process.env.GAZETTE_OUT_DIR ?? 'dist');
 const GOLDEN = join(ROOT, 'tests', 'golden', 'urls.txt');
 
 function htmlFiles(dir: string): string[] {

@@ -4,9 +4,11 @@
 // routes (src/pages/data/[file].ts), the /data/ page and the tests pick it up from this list.
 import { z } from 'astro/zod';
 import { DocumentSchema } from '../schemas/document.ts';
+import { AssignmentSchema, DepartmentSchema } from '../schemas/department.ts';
 import type { Gazette } from './gazette.ts';
+import type { Responsibilities } from './departments.ts';
 import { absoluteUrl } from './site-url.ts';
-import { documentUrl, fileUrl } from './url.ts';
+import { departmentUrl, documentUrl, fileUrl } from './url.ts';
 
 export interface Dataset<Record extends z.ZodObject = z.ZodObject> {
   /** File stem: documents → data/documents.json and data/documents.schema.json. */
@@ -17,9 +19,15 @@ export interface Dataset<Record extends z.ZodObject = z.ZodObject> {
   /** One record; every field carries a description (shown on the /data/ page and in the JSON Schema). */
   record: Record;
   /** The records, in a stable order. Each is parsed with `record` when the file is built. */
-  records(gazette: Gazette): z.input<Record>[];
+  records(sources: DataSources): z.input<Record>[];
   /** Also write data/<name>.csv: UTF-8 with BOM, one row per record, array fields joined with '；'. */
   csv?: boolean;
+}
+
+/** Everything a dataset may draw its records from, loaded once per build. */
+export interface DataSources {
+  gazette: Gazette;
+  responsibilities: Responsibilities;
 }
 
 /** Keeps each dataset's records typed against its own record schema. */
@@ -57,7 +65,7 @@ export const documentsDataset = defineDataset({
   title: '文件',
   description: '全部文件的元数据，每份文件一条，按日期从新到旧。正文见各文件页面。',
   record: DocumentRecordSchema,
-  records: (gazette) =>
+  records: ({ gazette }) =>
     gazette.documents.map(({ id, data }) => ({
       slug: id,
       url: absoluteUrl(documentUrl(id)),
@@ -76,8 +84,56 @@ export const documentsDataset = defineDataset({
     })),
 });
 
-/** Every published dataset. indicators.json/.csv and departments.json join here when their collections exist. */
-export const datasets: Dataset[] = [documentsDataset as unknown as Dataset];
+const dep = DepartmentSchema.shape;
+const task = AssignmentSchema.shape;
+
+/** One department with every task assigned to it. Field schemas come from src/schemas/department.ts. */
+export const DepartmentRecordSchema = z
+  .object({
+    id: dep.id.meta({ description: '部门标识，也是页面地址的一部分（如 jilinsheng-sthjt）；在登记表中固定。' }),
+    url: z.url().meta({ description: '部门页面的完整地址。' }),
+    name: dep.name.meta({ description: '规范名称：能确定时为全称（如 吉林省发展和改革委员会），否则为文件中的简称。' }),
+    short: dep.short.meta({ description: '文件中常用的简称（如 省发展改革委）。' }),
+    level: dep.level.meta({ description: '层级：national 中央、province 省级、city 市级、county 县级。' }),
+    government: dep.government.meta({ description: '所属政府（登记表中的地名，如 吉林省、吉林市）。' }),
+    aliases: dep.aliases.meta({ description: '文件中出现过的全部写法（含来源中的错字，见部门页说明）。' }),
+    assignments: z
+      .array(
+        z.object({
+          document: task.document.meta({ description: '任务所在文件的 slug。' }),
+          url: z.url().meta({ description: '任务所在条款或段落的完整地址（含 #锚点）。' }),
+          role: task.role.meta({ description: '分工：lead 牵头、responsible 负责、participant 参与。' }),
+          implicit: task.implicit.meta({ description: '为 true 时，分工来自“以下任务均需…负责落实，不再列出”一类的说明，而非该任务自己的括注。' }),
+          task: task.task.meta({ description: '任务文字（已截短，不含分工括注）。' }),
+        }),
+      )
+      .meta({ description: '该部门承担的全部任务，按文件顺序。' }),
+  })
+  .meta({ title: 'Gazette Atlas department', description: '一个部门及其承担的任务。' });
+
+export const departmentsDataset = defineDataset({
+  name: 'departments',
+  title: '部门与分工',
+  description: '文件责任分工中出现的部门（登记表中的规范名称与简称），每个部门一条，附其牵头、负责、参与的全部任务。集体主体（各县（市）区政府等）不单列。',
+  record: DepartmentRecordSchema,
+  records: ({ responsibilities }) =>
+    responsibilities.departments
+      .map((d) => ({ d, tasks: responsibilities.of(d.id) }))
+      .filter(({ tasks }) => tasks.length > 0)
+      .map(({ d, tasks }) => ({
+        id: d.id,
+        url: absoluteUrl(departmentUrl(d.id)),
+        name: d.data.name,
+        short: d.data.short,
+        level: d.data.level,
+        government: d.data.government.id,
+        aliases: d.data.aliases,
+        assignments: tasks.map((a) => ({ document: a.data.document.id, url: absoluteUrl(`${documentUrl(a.data.document.id)}#${a.data.anchor}`), role: a.data.role, implicit: a.data.implicit, task: a.data.task })),
+      })),
+});
+
+/** Every published dataset. indicators.json/.csv join here when their collection exists. */
+export const datasets: Dataset[] = [documentsDataset as unknown as Dataset, departmentsDataset as unknown as Dataset];
 
 export const dataFileUrl = (file: string): string => fileUrl(`data/${file}`);
 export const jsonFile = (dataset: Dataset): string => `${dataset.name}.json`;
@@ -90,13 +146,13 @@ export function dataFiles(): string[] {
 }
 
 /** The records, parsed (so a build fails rather than publish a record its schema rejects). */
-function parsedRecords(dataset: Dataset, gazette: Gazette): Record<string, unknown>[] {
-  return z.array(dataset.record).parse(dataset.records(gazette)) as Record<string, unknown>[];
+function parsedRecords(dataset: Dataset, sources: DataSources): Record<string, unknown>[] {
+  return z.array(dataset.record).parse(dataset.records(sources)) as Record<string, unknown>[];
 }
 
 /** A JSON array with one record per line: compact, and diffs show which records changed. */
-export function datasetJson(dataset: Dataset, gazette: Gazette): string {
-  const records = parsedRecords(dataset, gazette);
+export function datasetJson(dataset: Dataset, sources: DataSources): string {
+  const records = parsedRecords(dataset, sources);
   return records.length === 0 ? '[]\n' : `[\n${records.map((record) => JSON.stringify(record)).join(',\n')}\n]\n`;
 }
 
@@ -158,6 +214,6 @@ export function toCsv(columns: string[], rows: Record<string, unknown>[]): strin
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
-export function datasetCsv(dataset: Dataset, gazette: Gazette): string {
-  return toCsv(Object.keys(dataset.record.shape), parsedRecords(dataset, gazette));
+export function datasetCsv(dataset: Dataset, sources: DataSources): string {
+  return toCsv(Object.keys(dataset.record.shape), parsedRecords(dataset, sources));
 }

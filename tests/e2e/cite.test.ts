@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { ROOT } from '../support/corpus.ts';
+import { DIST } from '../support/corpus.ts';
 import { launchOptions, serveDir } from '../support/browser.ts';
 
-const out = join(ROOT, process.env.GAZETTE_OUT_DIR ?? 'dist');
+const out = DIST;
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveDir>>;
 

@@ -37,8 +37,8 @@ beforeAll(() => {
 });
 
 describe('open data files', () => {
-  test('every dataset file is built (documents only, until the indicator and department collections exist)', () => {
-    expect(dataFiles()).toEqual(['documents.json', 'documents.schema.json']);
+  test('every dataset file is built', () => {
+    expect(dataFiles()).toEqual(expect.arrayContaining(['documents.json', 'documents.schema.json', 'departments.json', 'departments.schema.json']));
     for (const file of dataFiles()) expect(existsSync(join(DIST, 'data', file)), file).toBe(true);
   });
 
@@ -119,5 +119,16 @@ describe('open data files', () => {
       expect(html).toContain(`href="${BASE}data/${dataset.name}.schema.json"`);
     }
     expect(fieldDocs(documentsDataset).find((field) => field.name === 'docNumber')?.type).toBe('string | null');
+  });
+});
+
+describe('departments.json', () => {
+  test('lists each department with its tasks, linking to the exact provision', () => {
+    const records = readJson<Array<{ id: string; name: string; assignments: Array<{ role: string; url: string }> }>>('data/departments.json');
+    const sthjt = records.find((r) => r.id === 'jilinsheng-sthjt')!;
+    expect(sthjt.name).toBe('吉林省生态环境厅');
+    expect(sthjt.assignments.filter((a) => a.role === 'lead').length).toBe(20);
+    expect(sthjt.assignments.every((a) => a.url.startsWith(`${SITE}${BASE}documents/`) && a.url.includes('#'))).toBe(true);
+    expect(records.some((r) => r.name.startsWith('各'))).toBe(false);
   });
 });

@@ -4,10 +4,10 @@ import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { ROOT } from '../support/corpus.ts';
+import { DIST } from '../support/corpus.ts';
 import { launchOptions, serveDir } from '../support/browser.ts';
 
-const out = join(ROOT, process.env.GAZETTE_OUT_DIR ?? 'dist');
+const out = DIST;
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 /** One page of each type that exists in this build (plans and indicators once they are built). */

@@ -1,12 +1,14 @@
 /** Helpers shared by tests: run the real pipeline on the real seeds, read emitted content. */
 import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ingestCorpus, type Corpus } from '../../scripts/ingest/pipeline.ts';
 import { readRegistry, readSeeds } from '../../scripts/ingest/cli.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const SEEDS = join(ROOT, 'seeds');
 export const CONTENT = join(ROOT, 'content');
+/** The build under test: GAZETTE_OUT_DIR (relative to the project, or absolute), else dist/. */
+export const DIST = resolve(ROOT, process.env.GAZETTE_OUT_DIR ?? 'dist');
 
 let cached: Corpus | undefined;
 export function seedCorpus(): Corpus {

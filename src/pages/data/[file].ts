@@ -1,6 +1,6 @@
 // The open data files: data/<dataset>.json, data/<dataset>.schema.json and, where a dataset asks, data/<dataset>.csv.
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadGazette } from '../../lib/gazette.ts';
+import { loadDataSources } from '../../lib/data-sources.ts';
 import {
   csvFile,
   dataFiles,
@@ -15,12 +15,12 @@ import {
 export const getStaticPaths = (() => dataFiles().map((file) => ({ params: { file } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
-  const gazette = await loadGazette();
+  const sources = await loadDataSources();
   for (const dataset of datasets) {
-    if (params.file === jsonFile(dataset)) return json(datasetJson(dataset, gazette));
+    if (params.file === jsonFile(dataset)) return json(datasetJson(dataset, sources));
     if (params.file === schemaFile(dataset)) return json(`${JSON.stringify(datasetJsonSchema(dataset), null, 2)}\n`);
     if (params.file === csvFile(dataset)) {
-      return new Response(datasetCsv(dataset, gazette), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+      return new Response(datasetCsv(dataset, sources), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
     }
   }
   return new Response(null, { status: 404 });
