@@ -29,7 +29,7 @@ describe('responsibility clauses in the seeds', () => {
   });
   it('pins assignments per document and per role', () => {
     const per = new Map<string, number>();
-    for (const a of corpus.assignments) per.set(a.document, (per.get(a.document) ?? 0) + 1);
+    for (const a of corpus.assignments) if (a.role !== 'mention') per.set(a.document, (per.get(a.document) ?? 0) + 1);
     expect(Object.fromEntries(per)).toEqual({
       'jilinsheng-renmin-zhengfu-gongbao-2021-11-jkgjjlcyfzxgjssf': 135,
       'jilinsheng-renmin-zhengfu-gongbao-2021-11-jlskqzlggtsxdfa': 109,
@@ -40,6 +40,13 @@ describe('responsibility clauses in the seeds', () => {
     const lead = (id: string) => corpus.assignments.filter((a) => a.department === id && a.role === 'lead').length;
     expect([lead('jilinsheng-sthjt'), lead('jilinshi-sthjj')]).toEqual([20, 16]);
   });
+  it('records bodies named in running text as mentions, linking only those the registry knows', () => {
+    const mentions = corpus.assignments.filter((a) => a.role === 'mention');
+    expect(mentions.length).toBeGreaterThanOrEqual(30);
+    expect(mentions.filter((a) => a.department).map((a) => a.department)).toEqual(['jilinshi-sthjj']);
+    expect(mentions.map((a) => a.actor)).toEqual(expect.arrayContaining(['工业和信息化部门', '县级以上人民政府公安机关']));
+  });
+
   it('records exact assignments with their task anchors', () => {
     const at = (document: string, anchor: string) => corpus.assignments.filter((a) => a.document === document && a.anchor === anchor).map((a) => `${a.role}:${a.department ?? a.actor}${a.implicit ? ' (note)' : ''}`);
     expect(at('jilinsheng-renmin-zhengfu-gongbao-2021-11-jkgjjlcyfzxgjssf', 'part-2-item-1-point-1')).toEqual(['lead:changchunshi-rmzf']);

@@ -8,7 +8,7 @@ import type { Assignment, Department, Government } from '../../src/schemas/depar
 import type { Diagnostic } from './types.ts';
 import type { CorpusDoc } from './pipeline.ts';
 import { textSlots } from './body-text.ts';
-import { defaultActorNote, findClauses, type ClauseActor } from './responsibilities.ts';
+import { defaultActorNote, findClauses, findMentions, type ClauseActor } from './responsibilities.ts';
 
 export interface Registry {
   governments: Government[];
@@ -92,6 +92,17 @@ export function assignResponsibilities(documents: CorpusDoc[], registry: Registr
         }
         for (const u of c.unparsed)
           diagnostics.push({ file: d.doc.span.file, line: slot.span.start, rule: 'departments/unparsed', message: `clause part names no role or no body: ${u}`, severity: 'warning' });
+      }
+      // Bodies named in the running text (X部门要…, A会同B…): mentions, linked when the registry knows them.
+      for (const m of findMentions(slot.text)) {
+        const dep = !m.actor.collective && registry ? matchDepartment(m.actor.name, gov, registry) : undefined;
+        const a: Assignment = { actor: m.actor.name, collective: m.actor.collective || !dep, role: 'mention', implicit: false, document: d.slug, anchor: slot.anchor, task: taskText(slot.text, 0, 0), line: slot.span.start };
+        if (dep) {
+          a.department = dep.id;
+          d.actorRefs.push({ anchor: slot.anchor, field: slot.field, start: m.start, end: m.end, department: dep.id });
+        }
+        if (slot.top) a.part = slot.top.anchor;
+        out.push(a);
       }
       // A standing note (以下任务均需各地政府负责落实，不再列出) adds its actor to every later task.
       if (standing && clauses.length > 0) add(standing, true, slot.span.start, taskText(slot.text, clauses[0]!.start, clauses[0]!.end));

@@ -6,7 +6,7 @@
  * department registry happens later, with every unmatched name reported.
  */
 
-export type Role = 'lead' | 'responsible' | 'participant';
+export type Role = 'lead' | 'responsible' | 'participant' | 'mention';
 
 export interface ClauseActor {
   /** The name as it stands in the clause, whitespace removed, brackets folded to （）. */
@@ -127,4 +127,37 @@ export function defaultActorNote(text: string): ClauseActor | undefined {
   if (!m) return undefined;
   const name = foldName(m[1]!);
   return { name, role: 'responsible', collective: isCollective(name) || /^各/.test(name) || /各地/.test(name) };
+}
+
+/** A body named in running text rather than in a clause: "X部门要…", "A会同B…". */
+export interface Mention {
+  start: number;
+  end: number;
+  actor: ClauseActor;
+}
+
+const DEPT_END = '(?:部门|厅|局|委|办|机关)';
+/** 工业和信息化部门要指导…, 省直各有关部门要… (not 要求). */
+const MUST = new RegExp(`((?:[\\p{Script=Han}]{1,8}、)*[\\p{Script=Han}]{1,14}?${DEPT_END})要(?!求)`, 'gu');
+/** 市生态环境局会同市发改、住建等有关部门…: both sides. */
+const TOGETHER = new RegExp(`([\\p{Script=Han}]{2,14}?${DEPT_END})会同((?:[\\p{Script=Han}]{1,10}、)*[\\p{Script=Han}]{1,16}?${DEPT_END})`, 'gu');
+
+/** Mentions in a text outside its responsibility clauses, recorded with role "mention". */
+export function findMentions(text: string): Mention[] {
+  const inClause = findClauses(text);
+  const outside = (i: number) => !inClause.some((c) => c.start <= i && i < c.end);
+  const out: Mention[] = [];
+  const push = (raw: string, at: number) => {
+    // Leading function words belong to the sentence, not the name (由…, 及时…).
+    const lead = /^(?:由|并|及时|同时|要求|其中|对|在|和|与|及)+/.exec(raw)?.[0].length ?? 0;
+    const name = foldName(raw.slice(lead));
+    if (name.length < 2 || !outside(at)) return;
+    out.push({ start: at + lead, end: at + raw.length, actor: { name, role: 'mention', collective: isCollective(name) || /(?:部门|机关)$/.test(name) } });
+  };
+  for (const m of text.matchAll(MUST)) push(m[1]!, m.index);
+  for (const m of text.matchAll(TOGETHER)) {
+    push(m[1]!, m.index);
+    push(m[2]!, m.index + m[1]!.length + 2);
+  }
+  return out.sort((a, b) => a.start - b.start);
 }

@@ -5,7 +5,8 @@ export type DepartmentEntry = CollectionEntry<'departments'>;
 export type AssignmentEntry = CollectionEntry<'assignments'>;
 export type Role = AssignmentEntry['data']['role'];
 
-export const ROLE_LABEL: Record<Role, string> = { lead: '牵头', responsible: '负责', participant: '参与' };
+export const ROLE_LABEL: Record<Role, string> = { lead: '牵头', responsible: '负责', participant: '参与', mention: '提及' };
+/** The roles a responsibility clause assigns; mentions are counted apart. */
 export const ROLES: Role[] = ['lead', 'responsible', 'participant'];
 export const LEVEL_LABEL: Record<DepartmentEntry['data']['level'], string> = { national: '中央', province: '省级', city: '市级', county: '县级' };
 
@@ -30,7 +31,7 @@ export function loadResponsibilities(): Promise<Responsibilities> {
     for (const a of assignments)
       if (a.data.department && !byId.has(a.data.department.id)) throw new Error(`assignment ${a.id}: unknown department ${a.data.department.id}`);
     const counts = (list: AssignmentEntry[]) => {
-      const c: Record<Role, number> = { lead: 0, responsible: 0, participant: 0 };
+      const c: Record<Role, number> = { lead: 0, responsible: 0, participant: 0, mention: 0 };
       for (const a of list) c[a.data.role]++;
       return c;
     };

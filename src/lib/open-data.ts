@@ -102,7 +102,7 @@ export const DepartmentRecordSchema = z
         z.object({
           document: task.document.meta({ description: '任务所在文件的 slug。' }),
           url: z.url().meta({ description: '任务所在条款或段落的完整地址（含 #锚点）。' }),
-          role: task.role.meta({ description: '分工：lead 牵头、responsible 负责、participant 参与。' }),
+          role: task.role.meta({ description: '分工：lead 牵头、responsible 负责、participant 参与；mention 为正文中提及（如“X部门要…”“A会同B…”）。' }),
           implicit: task.implicit.meta({ description: '为 true 时，分工来自“以下任务均需…负责落实，不再列出”一类的说明，而非该任务自己的括注。' }),
           task: task.task.meta({ description: '任务文字（已截短，不含分工括注）。' }),
         }),

@@ -36,9 +36,10 @@ export const AssignmentSchema = z.object({
   department: z.string().optional(),
   /** The name as written (folded: no spaces, （） brackets). */
   actor: z.string(),
-  /** A group (各县（市）区政府, 各相关部门), never a department. */
+  /** A group (各县（市）区政府, 各相关部门) or a kind of body (发展改革部门), never a department. */
   collective: z.boolean(),
-  role: z.enum(['lead', 'responsible', 'participant']),
+  /** lead 牵头, responsible 负责, participant 参与 (from clauses); mention: named in running text (X部门要…, A会同B…). */
+  role: z.enum(['lead', 'responsible', 'participant', 'mention']),
   /** Set by a note such as 以下任务均需各地政府负责落实，不再列出 rather than by the task's own clause. */
   implicit: z.boolean(),
   /** The task: document slug and the anchor of its provision or paragraph. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultActorNote, findClauses, foldName, isCollective, parentheticals } from '../../scripts/ingest/responsibilities.ts';
+import { defaultActorNote, findClauses, findMentions, foldName, isCollective, parentheticals } from '../../scripts/ingest/responsibilities.ts';
 import { matchDepartment } from '../../scripts/ingest/departments.ts';
 import { readRegistry } from '../../scripts/ingest/cli.ts';
 import { CONTENT } from '../support/corpus.ts';
@@ -34,6 +34,17 @@ describe('responsibility clauses', () => {
   });
   it('ignores parentheticals that assign nothing', () => {
     expect(findClauses('各市（州）政府（包括长白山管委会及梅河口市）')).toEqual([]);
+  });
+});
+
+describe('mentions in running text', () => {
+  it('records "X部门要…" and both sides of "A会同B…", outside clauses, never 要求', () => {
+    const text = '工业和信息化部门要指导落实淘汰落后产能。市生态环境局会同市发改、住建等有关部门制定方案。各地要求严格执行。（市水利局牵头，市财政局配合）';
+    expect(findMentions(text).map((m) => [m.actor.name, m.actor.collective])).toEqual([
+      ['工业和信息化部门', true],
+      ['市生态环境局', false],
+      ['市发改、住建等有关部门', true],
+    ]);
   });
 });
 
