@@ -1,43 +1,28 @@
 /** Citing in the browser: the cite control copies a Chinese-convention citation with its link; anchors and /wh/ work without it. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DIST } from '../support/corpus.ts';
-import { launchOptions, serveDir } from '../support/browser.ts';
+import { useBuiltSite } from '../support/browser.ts';
 
-const out = DIST;
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveDir>>;
-
-beforeAll(async () => {
-  if (!existsSync(join(out, 'index.html'))) throw new Error(`${out} has no build: run npm run build first`);
-  server = await serveDir(out);
-  browser = await chromium.launch(launchOptions);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite(DIST);
 
 describe('cite', () => {
   it('copies 《title》（文号）第九条 <url> from the article’s cite control', async () => {
-    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const context = await site.browser().newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await context.newPage();
-    await page.goto(`${server.url}documents/jlsrmzfl-261/`);
+    await page.goto(`${site.url()}documents/jlsrmzfl-261/`);
     const button = page.locator('#article-9 .cite-button').first();
     await button.hover();
     await button.click();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    expect(copied).toBe(`《吉林省公安机关警务辅助人员管理办法》（吉林省人民政府令第261号）第九条 ${server.url}documents/jlsrmzfl-261/#article-9`);
+    expect(copied).toBe(`《吉林省公安机关警务辅助人员管理办法》（吉林省人民政府令第261号）第九条 ${site.url()}documents/jlsrmzfl-261/#article-9`);
     await expect.poll(() => page.locator('#cite-status').textContent()).toContain('已复制');
     await context.close();
   });
 
   it('without JavaScript, anchors still land on the provision and no dead control is shown', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser().newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}documents/jlsrmzfl-261/#article-33`);
+    await page.goto(`${site.url()}documents/jlsrmzfl-261/#article-33`);
     await expect.poll(() => page.locator('#article-33').evaluate((el) => Math.round(el.getBoundingClientRect().top))).toBeLessThan(50);
     expect(await page.locator('.cite-button:visible').count()).toBe(0);
     expect(await page.locator('#article-33').innerText()).toContain('本办法自2017年5月1日起施行');
@@ -45,18 +30,18 @@ describe('cite', () => {
   });
 
   it('opens a document from its number typed in any bracket form', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}wh/${encodeURIComponent('吉政办发[2017]7号')}/`);
+    const page = await site.browser().newPage();
+    await page.goto(`${site.url()}wh/${encodeURIComponent('吉政办发[2017]7号')}/`);
     await page.waitForURL(/documents\/jzbf-2017-7\/$/);
     expect(await page.locator('h1').innerText()).toBe('吉林省人民政府办公厅关于印发吉林省环境保护“十三五”规划的通知');
-    await page.goto(`${server.url}wh/?n=${encodeURIComponent('吉政办规（2024）2号')}`);
+    await page.goto(`${site.url()}wh/?n=${encodeURIComponent('吉政办规（2024）2号')}`);
     await page.waitForURL(/references\/#jzbg-2024-2$/);
     await page.close();
   });
 
   it('links the 目录 entry for 吉政办发[2017]7号 to the notice, and the notice’s text to the plan it quotes', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}issues/jilinsheng-renmin-zhengfu-gongbao/2017/8/`);
+    const page = await site.browser().newPage();
+    await page.goto(`${site.url()}issues/jilinsheng-renmin-zhengfu-gongbao/2017/8/`);
     await page.getByRole('link', { name: '吉林省人民政府办公厅关于印发吉林省环境保护“十三五”规划的通知' }).first().click();
     await page.waitForURL(/documents\/jzbf-2017-7\/$/);
     await page.locator('.body a.xref').first().click();

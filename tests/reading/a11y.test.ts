@@ -1,11 +1,10 @@
 /** axe-core in Chromium over every page type of the built site: no serious or critical violations. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
 import { DIST } from '../support/corpus.ts';
-import { launchOptions, serveDir } from '../support/browser.ts';
+import { useBuiltSite } from '../support/browser.ts';
 
 const out = DIST;
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -39,24 +38,14 @@ function pageTypes(): Array<[string, string]> {
   return candidates.filter((c): c is [string, string] => c[1] !== undefined);
 }
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveDir>>;
-beforeAll(async () => {
-  if (!existsSync(join(out, 'index.html'))) throw new Error(`${out} has no build: run npm run build first`);
-  server = await serveDir(out);
-  browser = await chromium.launch(launchOptions);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite(out);
 
 describe('accessibility (axe-core)', () => {
   for (const [name, path] of pageTypes()) {
     for (const scheme of ['light', 'dark'] as const) {
       it(`${name} (${scheme}): no serious or critical violations`, async () => {
-        const page = await browser.newPage({ colorScheme: scheme });
-        await page.goto(server.url + path);
+        const page = await site.browser().newPage({ colorScheme: scheme });
+        await page.goto(site.url() + path);
         await page.addScriptTag({ path: axePath });
         const violations = await page.evaluate(async () => {
           const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;

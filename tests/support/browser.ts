@@ -1,6 +1,9 @@
 /** Shared browser-test plumbing: Debian's Chromium through playwright-core, and a static server. */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { LaunchOptions } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { chromium, type LaunchOptions } from 'playwright-core';
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 
@@ -15,4 +18,23 @@ export async function serveDir(outDir: string): Promise<{ url: string; close: ()
   const root = fileURLToPath(new URL('../../', import.meta.url));
   const server = await preview({ root, outDir, logLevel: 'error', server: { host: '127.0.0.1', port: 0 } });
   return { url: `http://127.0.0.1:${server.port}/`, close: () => server.stop() };
+}
+
+/**
+ * Serve a finished build and open Chromium for the tests of one file: registers beforeAll/afterAll
+ * and returns accessors for the base URL and the browser.
+ */
+export function useBuiltSite(dir: string): { url: () => string; browser: () => import('playwright-core').Browser } {
+  let server: Awaited<ReturnType<typeof serveDir>> | undefined;
+  let browser: import('playwright-core').Browser | undefined;
+  beforeAll(async () => {
+    if (!existsSync(join(dir, 'index.html'))) throw new Error(`${dir} has no build: run npm run build first`);
+    server = await serveDir(dir);
+    browser = await chromium.launch(launchOptions);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return { url: () => server!.url, browser: () => browser! };
 }
