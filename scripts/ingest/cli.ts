@@ -13,6 +13,7 @@ import { renderDocumentMdx, renderJson } from './emit.ts';
 import { validateCorpus } from './validate.ts';
 import type { Registry } from './departments.ts';
 import { DepartmentSchema, GovernmentSchema } from '../../src/schemas/department.ts';
+import { IndicatorSchema, type Indicator } from '../../src/schemas/indicator.ts';
 import { z } from 'astro/zod';
 
 export interface IngestOptions {
@@ -29,11 +30,18 @@ export function readSeeds(dir: string): Array<{ name: string; bytes: Uint8Array 
 }
 
 /** The hand-kept registry under content/registry/, validated; undefined when the directory has none. */
-export function readRegistry(contentDir: string): Registry | undefined {
+export function readRegistry(contentDir: string): (Registry & { indicators?: Indicator[] }) | undefined {
   const dir = join(contentDir, 'registry');
   if (!existsSync(join(dir, 'departments.json'))) return undefined;
   const read = (f: string): unknown => JSON.parse(readFileSync(join(dir, f), 'utf8'));
-  return { governments: z.array(GovernmentSchema).parse(read('governments.json')), departments: z.array(DepartmentSchema).parse(read('departments.json')) };
+  const indicators = readIndicatorRegistry(contentDir);
+  return { governments: z.array(GovernmentSchema).parse(read('governments.json')), departments: z.array(DepartmentSchema).parse(read('departments.json')), ...(indicators ? { indicators } : {}) };
+}
+
+/** The hand-kept indicator registry (content/registry/indicators.json), validated; undefined when there is none. */
+export function readIndicatorRegistry(contentDir: string): Indicator[] | undefined {
+  const path = join(contentDir, 'registry', 'indicators.json');
+  return existsSync(path) ? z.array(IndicatorSchema).parse(JSON.parse(readFileSync(path, 'utf8'))) : undefined;
 }
 
 /** Assignments with stable ids: document, anchor and position within that anchor. */
@@ -54,6 +62,8 @@ export function renderCorpus(corpus: Corpus): Map<string, string> {
   files.set('issues.json', renderJson(corpus.issues));
   files.set('references.json', renderJson(corpus.references));
   files.set('assignments.json', renderJson(withIds(corpus)));
+  files.set('plans.json', renderJson(corpus.plans));
+  files.set('observations.json', renderJson(corpus.observations));
   files.set('build-report.json', renderJson(buildReport(corpus)));
   for (const d of [...corpus.documents].sort((a, b) => a.slug.localeCompare(b.slug))) files.set(`documents/${d.slug}.mdx`, renderDocumentMdx(d));
   return files;
@@ -102,7 +112,7 @@ function main(): void {
     counts.set(d.severity, (counts.get(d.severity) ?? 0) + 1);
   }
   const errors = counts.get('error') ?? 0;
-  console.log(`ingest: ${corpus.documents.length} documents, ${corpus.issues.length} issues, ${corpus.publications.length} publications; diagnostics: ${[...counts].map(([k, v]) => `${v} ${k}`).join(', ') || 'none'}`);
+  console.log(`ingest: ${corpus.documents.length} documents, ${corpus.issues.length} issues, ${corpus.publications.length} publications, ${corpus.plans.length} plans, ${corpus.observations.length} observations; diagnostics: ${[...counts].map(([k, v]) => `${v} ${k}`).join(', ') || 'none'}`);
   if (errors > 0) {
     console.error(`ingest: ${errors} error(s); content/ left unchanged`);
     process.exit(1);

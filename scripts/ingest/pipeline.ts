@@ -17,6 +17,10 @@ import { readValidity, type Validity } from './validity.ts';
 import { textSlots } from './body-text.ts';
 import type { Assignment } from '../../src/schemas/department.ts';
 import { assignResponsibilities, type ActorRef, type Registry } from './departments.ts';
+import type { Plan } from '../../src/schemas/plan.ts';
+import type { Indicator, Observation } from '../../src/schemas/indicator.ts';
+import { extractPlans, planInSchemaOrder } from './plans.ts';
+import { extractObservations } from './indicators.ts';
 
 export interface SourceFile {
   name: string;
@@ -49,6 +53,10 @@ export interface Corpus {
   references: Reference[];
   /** Who leads, is responsible for, or takes part in each task. */
   assignments: Assignment[];
+  /** Every plan or programme, with its period, stages and the plans it names. */
+  plans: Plan[];
+  /** Every baseline, target and actual of a registry indicator stated in a plan. */
+  observations: Observation[];
   /** What ingest made of each source file, for the build report. */
   files: Array<{ file: string; encoding?: string; kind?: 'issue' | 'standalone'; documents: number; refused?: true }>;
   /** Per file, what segment saw: kept for the fidelity check. */
@@ -56,8 +64,11 @@ export interface Corpus {
   diagnostics: Diagnostic[];
 }
 
-/** `registry` (content/registry/) resolves department names; without it names are kept as written. */
-export function ingestCorpus(sources: SourceFile[], registry?: Registry): Corpus {
+/**
+ * `registry` (content/registry/) resolves department names and, with `indicators`, indicator
+ * names; without it names are kept as written and no indicator is matched.
+ */
+export function ingestCorpus(sources: SourceFile[], registry?: Registry & { indicators?: Indicator[] }): Corpus {
   const diagnostics: Diagnostic[] = [];
   const publications = new Map<string, Publication>();
   const issues: Issue[] = [];
@@ -159,7 +170,11 @@ export function ingestCorpus(sources: SourceFile[], registry?: Registry): Corpus
   }
   const references = resolveCrossReferences(documents);
   const assignments = assignResponsibilities(documents, registry, diagnostics);
-  return { publications: [...publications.values()].sort((a, b) => a.id.localeCompare(b.id)), issues: issues.sort((a, b) => a.id.localeCompare(b.id)), documents, references, assignments, files, segmented: segmentedAll, diagnostics };
+  const governments = registry?.governments ?? [];
+  const found = extractPlans({ documents, publications: [...publications.values()], governments });
+  const observations = extractObservations({ documents, plans: found, segmented: segmentedAll, ...(registry?.indicators ? { indicators: registry.indicators } : {}), places: governments.map((g) => g.id) }, diagnostics);
+  const plans = found.map(planInSchemaOrder);
+  return { publications: [...publications.values()].sort((a, b) => a.id.localeCompare(b.id)), issues: issues.sort((a, b) => a.id.localeCompare(b.id)), documents, references, assignments, plans, observations, files, segmented: segmentedAll, diagnostics };
 }
 
 function toSourceText(l: { text: string; span: { start: number; end: number } }): { text: string; start: number; end: number } {

@@ -10,6 +10,8 @@ import { IssueSchema } from '../../src/schemas/issue.ts';
 import { DocumentSchema } from '../../src/schemas/document.ts';
 import { documentMeta } from './emit.ts';
 import { ReferenceSchema } from '../../src/schemas/reference.ts';
+import { PlanSchema } from '../../src/schemas/plan.ts';
+import { ObservationSchema } from '../../src/schemas/indicator.ts';
 
 export function validateCorpus(corpus: Corpus): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -43,6 +45,22 @@ export function validateCorpus(corpus: Corpus): Diagnostic[] {
     if (!r.success) bad(d.doc.span.file, d.doc.span.start, 'schema/document', r.error.message);
     if (meta.issue && !issueIds.has(meta.issue)) bad(d.doc.span.file, d.doc.span.start, 'ref/issue', `unknown issue ${meta.issue}`);
     for (const s of [...meta.carries, ...(meta.carriedBy ? [meta.carriedBy] : [])]) if (!slugs.has(s)) bad(d.doc.span.file, d.doc.span.start, 'ref/document', `unknown document ${s}`);
+  }
+  const planIds = new Set(corpus.plans.map((p) => p.id));
+  for (const p of corpus.plans) {
+    const r = PlanSchema.safeParse(p);
+    if (!r.success) bad('(plans)', 1, 'schema/plan', `${p.id}: ${r.error.message}`);
+    for (const s of [p.document, ...(p.issuedBy ? [p.issuedBy] : [])]) if (!slugs.has(s)) bad('(plans)', 1, 'ref/document', `plan ${p.id}: unknown document ${s}`);
+    for (const n of p.names) if (n.plan && !planIds.has(n.plan)) bad('(plans)', 1, 'ref/plan', `plan ${p.id} names unknown plan ${n.plan}`);
+  }
+  const observationIds = new Set<string>();
+  for (const o of corpus.observations) {
+    const r = ObservationSchema.safeParse(o);
+    if (!r.success) bad('(observations)', o.source.line, 'schema/observation', `${o.id}: ${r.error.message}`);
+    if (observationIds.has(o.id)) bad('(observations)', o.source.line, 'schema/observation', `duplicate id ${o.id}`);
+    observationIds.add(o.id);
+    if (!planIds.has(o.plan)) bad('(observations)', o.source.line, 'ref/plan', `observation ${o.id}: unknown plan ${o.plan}`);
+    if (!slugs.has(o.document)) bad('(observations)', o.source.line, 'ref/document', `observation ${o.id}: unknown document ${o.document}`);
   }
   return out;
 }
