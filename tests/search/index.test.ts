@@ -1,0 +1,97 @@
+// The search index: how a page's text becomes passages (scripts/build-search-index.ts), and the
+// built index in the output directory (npm run build) agreeing with its catalog.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decodePagefindFile, PASSAGE_MAX, PASSAGE_OVERLAP, PASSAGE_TARGET, pageText, passageBounds, passageHtml, type PagefindFragment } from '../../scripts/build-search-index.ts';
+import { BLOCK_SEPARATOR, type Catalog } from '../../src/scripts/search-text.ts';
+import { DIST } from '../support/corpus.ts';
+
+const SEP = BLOCK_SEPARATOR;
+
+/** A default-index fragment as Pagefind writes it for a zh page: words joined by U+200B, chunks by spaces. */
+function fragment(content: string, anchors: PagefindFragment['anchors'] = []): PagefindFragment {
+  return { url: '/documents/x/', content, meta: { title: 'x' }, filters: {}, anchors };
+}
+
+describe('a page as passages', () => {
+  it('reads words, turns the full stops Pagefind adds after blocks into separators, and places anchors', () => {
+    const f = fragment('总\u200B则\u200B. \u200B第一条\u200B为了\u200B规范\u200B。\u200BPM2.5\u200B浓度\u200B. ', [
+      { element: 'section', id: 'chapter-1', text: '', location: 0 },
+      { element: 'div', id: 'article-1', text: '', location: 3 },
+    ]);
+    const text = pageText(f, SEP);
+    expect(text.units.join('')).toBe(`总则${SEP}第一条为了规范。PM2.5浓度`);
+    expect(text.anchors).toEqual([
+      { id: 'chapter-1', offset: 0, label: '总则' },
+      { id: 'article-1', offset: 3, label: '第一条' },
+    ]);
+  });
+
+  it('unifies 文号 brackets across Pagefind words', () => {
+    const text = pageText(fragment('（\u200B吉市政办函\u200B[\u200B2020\u200B]\u200B34\u200B号\u200B）'), SEP);
+    expect(text.units.join('')).toBe('（吉市政办函〔2020〕34号）');
+  });
+
+  it('cuts at block starts, covers every character, and overlaps only cuts inside a block', () => {
+    const paragraph = (n: number) => '字'.repeat(n);
+    const units = Array.from(`${paragraph(500)}${SEP}${paragraph(400)}${SEP}${paragraph(3000)}。${paragraph(10)}`);
+    const anchors = [
+      { id: 'p-1', offset: 0 },
+      { id: 'p-2', offset: 501 },
+      { id: 'p-3', offset: 902 },
+    ];
+    const bounds = passageBounds({ units, anchors }, SEP);
+    // Every character is in some passage.
+    const covered = new Set(bounds.flatMap(([s, e]) => Array.from({ length: e - s }, (_, i) => s + i)));
+    units.forEach((unit, i) => unit === SEP || expect(covered.has(i), `unit ${i}`).toBe(true));
+    for (const [start, end] of bounds) expect(end - start).toBeLessThanOrEqual(PASSAGE_MAX + PASSAGE_OVERLAP);
+    // The first cut is at the block start after PASSAGE_TARGET characters.
+    expect(bounds[0]).toEqual([0, 901]);
+    expect(bounds[1]![0]).toBe(902);
+    // The long block is cut inside, with overlap.
+    expect(bounds[1]![1] - bounds[1]![0]).toBe(PASSAGE_MAX + PASSAGE_OVERLAP);
+    expect(bounds[2]![0]).toBe(902 + PASSAGE_MAX);
+    expect(PASSAGE_TARGET).toBeLessThan(PASSAGE_MAX);
+  });
+
+  it('writes one word per character, anchors as empty inline elements, the filters as data', () => {
+    const text = { units: Array.from('一、总则<甲>'), anchors: [{ id: 'part-1', offset: 0, label: '一、总则' }] };
+    const html = passageHtml(text, [0, 7], { kind: ['通知'] });
+    expect(html).toContain('<data value="通知" data-pagefind-filter="kind[value]"></data>');
+    expect(html).toContain('<span id="part-1" data-pagefind-title="一、总则"></span> 一 、 总 则 &lt; 甲 &gt;');
+  });
+
+  it('repeats the provision a passage starts in', () => {
+    const text = { units: Array.from('一、总则正文正文'), anchors: [{ id: 'part-1', offset: 0, label: '一、总则' }, { id: 'p-9', offset: 4 }] };
+    expect(passageHtml(text, [6, 8], {})).toContain('<span id="part-1" data-pagefind-title="一、总则"></span> <span id="p-9"></span> 正 文');
+  });
+});
+
+describe.skipIf(!existsSync(join(DIST, 'pagefind', 'search-catalog.json')))('the built index', () => {
+  const bundle = join(DIST, 'pagefind');
+  const catalog = JSON.parse(readFileSync(join(bundle, 'search-catalog.json'), 'utf8')) as Catalog;
+  const fragments = readdirSync(join(bundle, 'fragment'));
+
+  it('has a catalog entry for every Pagefind record and a record for every page', () => {
+    expect(Object.keys(catalog.records).sort()).toEqual(fragments.map((name) => name.replace(/\.pf_fragment$/, '')).sort());
+    const pages = new Set(Object.values(catalog.records).map(([page]) => page));
+    expect(pages.size).toBe(catalog.pages.length);
+    expect(catalog.pages.some((page) => page.path === 'documents/jzbf-2017-7/' && page.docNumber === '吉政办发〔2017〕7号')).toBe(true);
+  });
+
+  it('gives every document page its facets', () => {
+    for (const page of catalog.pages.filter((p) => p.type === 'document')) {
+      expect(page.filters.publication?.length, page.path).toBe(1);
+      expect(page.filters.kind, page.path).toEqual([page.kind]);
+    }
+  });
+
+  it('stores one character per word, and Pagefind knows every non-alphanumeric one', () => {
+    const entry = JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')) as { include_characters: string[] };
+    for (const char of catalog.include) expect(entry.include_characters).toContain(char);
+    expect(catalog.include).not.toContain(catalog.separator);
+    const sample = JSON.parse(decodePagefindFile(readFileSync(join(bundle, 'fragment', fragments[0]!)))) as PagefindFragment;
+    for (const word of sample.content.replace(/\u200B/g, '').split(' ')) expect(Array.from(word)).toHaveLength(1);
+  });
+});
