@@ -22,7 +22,7 @@ let origin: string;
 const problems: string[] = [];
 
 function assertBuilt(): void {
-  for (const file of ['index.html', 'pagefind/pagefind-ui.js']) {
+  for (const file of ['index.html', 'pagefind/pagefind.js', 'pagefind/search-catalog.json']) {
     if (!existsSync(resolve(outDir, file))) {
       throw new Error(`${resolve(outDir, file)} is missing: build the site first (npm run build).`);
     }
@@ -100,15 +100,15 @@ describe('built site', () => {
     await page.locator('#site-search').press('Enter');
     await page.waitForURL(/\/search\/\?q=/);
 
-    const hit = page.locator('.pagefind-ui__result-link', { hasText: regulation }).first();
+    const hit = page.locator('.search-hit__link', { hasText: regulation }).first();
     await hit.waitFor({ timeout: 20_000 });
     expect(await hit.getAttribute('href')).toMatch(new RegExp(`^${basePath}documents/[^/]+/`));
 
-    // Typing in Pagefind's own box searches too.
-    const input = page.locator('.pagefind-ui__search-input');
+    // Typing in the search page's own box searches too.
+    const input = page.locator('#search-q');
     await input.fill('');
     await input.pressSequentially('警务辅助人员');
-    await page.locator('.pagefind-ui__result-link', { hasText: regulation }).first().waitFor({ timeout: 20_000 });
+    await page.locator('.search-hit__link', { hasText: regulation }).first().waitFor({ timeout: 20_000 });
 
     await hit.click();
     await page.waitForURL(/\/documents\/[^/]+\/$/);
