@@ -8,6 +8,8 @@ import { IssueSchema, TocEntrySchema } from './schemas/issue.ts';
 import { CitationSchema, DocumentSchema } from './schemas/document.ts';
 import { PlaceSchema, ReferenceSchema } from './schemas/reference.ts';
 import { AssignmentSchema, DepartmentSchema, GovernmentSchema } from './schemas/department.ts';
+import { NamedPlanSchema, PlanSchema } from './schemas/plan.ts';
+import { IndicatorSchema, ObservationSchema } from './schemas/indicator.ts';
 
 // Tests build other corpora by pointing GAZETTE_CONTENT_DIR elsewhere (relative to cwd or absolute).
 const contentDir = resolve(process.env.GAZETTE_CONTENT_DIR ?? './content');
@@ -67,4 +69,23 @@ const assignments = defineCollection({
   schema: AssignmentSchema.extend({ department: reference('departments').optional(), document: reference('documents') }),
 });
 
-export const collections = { publications, issues, documents, references, governments, departments, assignments };
+// Plans (generated), the hand-kept indicator registry, and every observation of an indicator
+// in a plan (generated): a dangling plan, document or indicator id fails the build (src/lib/plans.ts).
+const plans = defineCollection({
+  loader: file(contentUrl('plans.json')),
+  schema: PlanSchema.extend({
+    document: reference('documents'),
+    issuedBy: reference('documents').optional(),
+    names: z.array(NamedPlanSchema.extend({ plan: reference('plans').optional() })),
+  }),
+});
+const indicators = defineCollection({
+  loader: file(contentUrl('registry/indicators.json')),
+  schema: IndicatorSchema,
+});
+const observations = defineCollection({
+  loader: file(contentUrl('observations.json')),
+  schema: ObservationSchema.extend({ indicator: reference('indicators'), plan: reference('plans'), document: reference('documents') }),
+});
+
+export const collections = { publications, issues, documents, references, governments, departments, assignments, plans, indicators, observations };

@@ -28,3 +28,7 @@ export const documentUrl = (slug: string): string => pageUrl('documents', slug);
 export const searchUrl = (): string => pageUrl('search');
 export const departmentsUrl = (): string => pageUrl('departments');
 export const departmentUrl = (id: string): string => pageUrl('departments', id);
+export const plansUrl = (): string => pageUrl('plans');
+export const planUrl = (id: string): string => pageUrl('plans', id);
+export const indicatorsUrl = (): string => pageUrl('indicators');
+export const indicatorUrl = (id: string): string => pageUrl('indicators', id);
