@@ -30,6 +30,9 @@ export interface IndicatorsInput {
 /** A footnote that says what bracketed values are: 注:()内为全省…细颗粒物(PM2.5)年均浓度值. */
 const BRACKET_NOTE = /^注\s*[:：]?\s*[（(]\s*[)）]\s*内(?:为|是)(.+?)(?:值|数值|数据)?[。.]?$/;
 
+/** A sentence that points to the table below: 吉林市"十三五"环境保护规划指标完成情况见专栏1。 */
+const SEE_TABLE = /^(.{4,60}?)(?:详)?见(?:专栏|表)\s*\d*\s*[。.]?$/;
+
 /** Source lines of every table row, per file: the normalised lines that carry cells. */
 function rowLines(segmented: Segmented[]): Map<string, NormLine[]> {
   const out = new Map<string, NormLine[]>();
@@ -157,7 +160,10 @@ export function extractObservations(input: IndicatorsInput, diagnostics: Diagnos
         if (n.type === 'table') {
           const next = nodes[i + 1];
           const footnote = next?.type === 'paragraph' && /^注/.test(next.text) ? next.text : undefined;
-          readTable(n, boxTitle, footnote);
+          // No caption printed: a sentence just above that points to it names it (…指标完成情况见专栏1。).
+          const prev = nodes[i - 1];
+          const pointer = prev?.type === 'paragraph' ? SEE_TABLE.exec(prev.text)?.[1] : undefined;
+          readTable(n, boxTitle ?? pointer, footnote);
           previousOpen = false;
           return;
         }
