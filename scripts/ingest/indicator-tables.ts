@@ -12,8 +12,8 @@
  * - Columns left of the name without a header hold categories or numbers (merged cells spread
  *   over lines); they are not read as indicators.
  * - A cell naming several indicators, each with its unit bracket (化学需氧量(万吨/年) 氨氮(万吨/年) …),
- *   is split; a value cell with as many space-separated values is split alike, else its value
- *   holds for each.
+ *   is split; a value cell with as many space-separated values (numbers, or one phrase repeated) is
+ *   split alike, else its value holds for each.
  * - 属性 (约束性/预期性): printed on the row; or spread over rows one character each (预 / 期), joined;
  *   rows without one take the nearest printed in the column (a merged cell prints its text on one
  *   of the rows it spans), marked as read from a span.
@@ -202,7 +202,10 @@ export function readIndicatorTable(table: TableNode, ctx: TableContext): { layou
       for (const column of layout.values) {
         const cell = (cells[column.index] ?? '').trim();
         const tokens = cell.split(/\s+/);
-        const own = names.length > 1 && tokens.length === names.length ? tokens[n]! : cell;
+        // One value per name only when the pieces are values themselves (numbers, or one phrase
+        // repeated), not one phrase wrapped over lines (超额完成省下达 的减排量目标).
+        const list = names.length > 1 && tokens.length === names.length && (tokens.every((t) => parseValue(t)?.number !== undefined) || new Set(tokens).size === 1);
+        const own = list ? tokens[n]! : cell;
         const value = parseValue(own);
         if (value) values.push({ column, value });
       }
