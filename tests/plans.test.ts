@@ -33,6 +33,10 @@ describe('plans', () => {
       { label: '第三阶段', start: 2031, end: 2035, anchor: 'p-92' },
     ]);
   });
+  it('keeps each plan’s top-level parts with their anchors', () => {
+    expect(plan(PROVINCE_13).structure.map((s) => s.anchor)).toEqual(['chapter-1', 'chapter-2', 'chapter-3', 'chapter-4', 'chapter-5', 'chapter-6']);
+    expect(plan(JIANGCHENG).structure[0]).toEqual({ anchor: 'part-1', label: '一、', title: '建设目标' });
+  });
   it('places the plans each names above it, in the corpus or not', () => {
     const upstream = (id: string) => plan(id).names.filter((n) => n.relation === 'upstream').map((n) => [n.title, n.level, n.reference ?? n.plan]);
     expect(upstream(CITY_14)).toEqual([['吉林省生态环境保护"十四五"规划', 'province', 't-jlssthjbhsswgh']]);

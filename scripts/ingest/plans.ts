@@ -1,6 +1,6 @@
 /**
  * Plans: every document whose 文种 makes it a plan or programme (规划, 纲要, 计划, 方案, 措施),
- * with its level and place, its period and stages, and the other plans it names, placed above,
+ * with its level and place, its period and stages, its top-level parts, and the other plans it names, placed above,
  * beside or below it (a city plan that follows 《吉林省生态环境保护"十四五"规划》 names an
  * upstream plan, in the corpus or not).
  */
@@ -10,6 +10,7 @@ import type { Government } from '../../src/schemas/department.ts';
 import type { Publication } from '../../src/schemas/publication.ts';
 import type { CorpusDoc } from './pipeline.ts';
 import { textSlots } from './body-text.ts';
+import { assignAnchors } from './anchors.ts';
 import { periodOfTitle, stageOf } from './plan-periods.ts';
 
 const PLAN_KIND_SET = new Set<string>(PLAN_KINDS);
@@ -124,7 +125,10 @@ export function extractPlans({ documents, publications, governments }: PlansInpu
       else if (c.reference) n.reference = c.reference;
       names.push(n);
     }
-    const plan: Plan = { id: cd.slug, document: cd.slug, title: cd.doc.title, kind: cd.doc.kind, stages, names, tables: [] };
+    const structure = [...assignAnchors(cd.doc.body).values()]
+      .filter((a) => a.depth === 1 && a.node.title !== undefined)
+      .map((a) => ({ anchor: a.id, label: a.node.label, title: a.node.title! }));
+    const plan: Plan = { id: cd.slug, document: cd.slug, title: cd.doc.title, kind: cd.doc.kind, stages, structure, names, tables: [] };
     if (place) Object.assign(plan, place);
     if (carrier) plan.issuedBy = carrier.slug;
     const date = cd.doc.date ?? carrier?.doc.date;

@@ -65,6 +65,8 @@ export const PlanSchema = z.object({
   periodFrom: z.enum(['title', 'targets']).optional(),
   /** 第一阶段(2024—2027年) …, each with the anchor of the passage that defines it. */
   stages: z.array(PeriodSchema.extend({ anchor: z.string() })),
+  /** Its top-level parts (章 or 一、…), each with its anchor on the document page. */
+  structure: z.array(z.object({ anchor: z.string(), label: z.string(), title: z.string() })),
   /** Plans it names, in order of first mention. */
   names: z.array(NamedPlanSchema),
   /** Its indicator tables. */
