@@ -60,6 +60,9 @@ export function startSearch(): void {
   if (!app || !form || !input) return;
   const status = document.getElementById('search-status')!;
   const facetsForm = document.getElementById('search-facets') as HTMLFormElement;
+  const facetsBox = document.getElementById('search-filters') as HTMLDetailsElement;
+  // Beside the results on wide screens; folded above them on phones.
+  facetsBox.open = window.matchMedia('(min-width: 48rem)').matches;
   const list = document.getElementById('search-results')!;
   const more = document.getElementById('search-more') as HTMLButtonElement;
   const sortSelect = document.getElementById('search-sort') as HTMLSelectElement;
@@ -112,7 +115,9 @@ export function startSearch(): void {
       }
       facetsForm.append(fieldset);
     }
-    facetsForm.hidden = result.facets.length === 0 || (result.hits.length === 0 && Object.keys(state.filters).length === 0);
+    facetsBox.hidden = result.facets.length === 0 || (result.hits.length === 0 && Object.keys(state.filters).length === 0);
+    const selected = Object.values(state.filters).flat().length;
+    facetsBox.querySelector('summary')!.textContent = selected ? `筛选结果（已选 ${selected} 项）` : '筛选结果';
   };
 
   const renderHit = (hit: Hit, search: SearchEngine, terms: string[][]): { item: HTMLLIElement; fill: (details: Details) => void } => {
@@ -182,7 +187,7 @@ export function startSearch(): void {
     showState();
     if (!state.q) {
       list.replaceChildren();
-      facetsForm.hidden = true;
+      facetsBox.hidden = true;
       more.hidden = true;
       setStatus('输入词语、文号或指标名称，按回车搜索。', 'idle');
       return;

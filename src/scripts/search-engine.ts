@@ -4,7 +4,7 @@
 // search-catalog.json, which also carries what a result shows and how it is filtered, so a
 // result list needs no passage text until it is displayed. Loaded on demand by the search page
 // (src/lib/search-ui.ts) and by the evaluation (scripts/eval-search/).
-import { findAll, foldChars, parseQuery, pagefindPhrase, textUnits, isWordChar, type Catalog, type CatalogPage, type ParsedQuery } from './search-text.ts';
+import { findAll, foldChars, parseQuery, pagefindPhrase, QUOTE, textUnits, isWordChar, type Catalog, type CatalogPage, type ParsedQuery } from './search-text.ts';
 
 /** The facets the search page offers, in order, with their labels. Pages declare the values
  *  (src/components/search/DocumentSearchMeta.astro); a key with no values in the index is not shown. */
@@ -264,7 +264,8 @@ function excerpt(units: string[], at: number, matches: ReadonlyArray<readonly [n
   const segments: Segment[] = [];
   if (start > from) segments.push({ text: '…', mark: false });
   for (let i = start; i < end; i++) {
-    const text = units[i] === separator ? ' ' : units[i]!;
+    // The index writes the ASCII quote full-width (search-text.ts); show it as printed.
+    const text = units[i] === separator ? ' ' : units[i] === QUOTE ? '"' : units[i]!;
     const mark = marked[i - start]!;
     const last = segments.at(-1);
     if (last && last.mark === mark && last.text !== '…') last.text += text;

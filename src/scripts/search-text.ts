@@ -17,7 +17,7 @@ export const BLOCK_SEPARATOR = '¶';
  * The ASCII double quote is Pagefind's phrase delimiter: as an index character it would stick to
  * the quotes around every phrase query. Both sides write it full-width instead.
  */
-const QUOTE = '＂';
+export const QUOTE = '＂';
 
 /** Pagefind indexes a character when it is alphanumeric (Rust `char::is_alphanumeric`). */
 const WORD_CHAR = /^[\p{Alphabetic}\p{N}]$/u;
