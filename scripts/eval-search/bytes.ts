@@ -13,8 +13,8 @@ import type { Query } from './queries.ts';
 
 export interface BytesReport {
   samples: number;
-  ours: { median: number; max: number; maxQuery: string; beforeFocus: number; perQuery: Array<{ q: string; bytes: number }> };
-  default: { median: number; max: number; perQuery: Array<{ q: string; bytes: number }> };
+  ours: { median: number; max: number; maxQuery: string; beforeFocus: number; medianMs: number; perQuery: Array<{ q: string; bytes: number; ms: number }> };
+  default: { median: number; max: number; medianMs: number; perQuery: Array<{ q: string; bytes: number; ms: number }> };
 }
 
 const DEFAULT_UI_PAGE = `<!doctype html>
@@ -87,10 +87,12 @@ export async function measureFirstQueryBytes(browser: Browser, origin: string, s
     const input = page.locator('#search-q');
     await input.focus();
     await input.fill(q);
+    const started = Date.now();
     await input.press('Enter');
     await page.locator('#search-status[data-state="done"]').waitFor({ timeout: 30_000 });
+    const ms = Date.now() - started;
     await m.settle();
-    ours.push({ q, bytes: await m.bytes() });
+    ours.push({ q, bytes: await m.bytes(), ms });
     await context.close();
   }
 
@@ -99,17 +101,19 @@ export async function measureFirstQueryBytes(browser: Browser, origin: string, s
     const page = await context.newPage();
     const m = meter(page, origin);
     await page.goto(`${origin}_eval/default-ui.html`);
+    const started = Date.now();
     await page.locator('.pagefind-ui__search-input').fill(q);
-    await page.locator('.pagefind-ui__message').waitFor({ timeout: 30_000 });
+    await page.locator('.pagefind-ui__result, .pagefind-ui__message:has-text("No results")').first().waitFor({ timeout: 30_000 });
+    const ms = Date.now() - started;
     await m.settle(800);
-    defaults.push({ q, bytes: await m.bytes() });
+    defaults.push({ q, bytes: await m.bytes(), ms });
     await context.close();
   }
 
   const max = ours.reduce((a, b) => (b.bytes > a.bytes ? b : a), { q: '', bytes: 0 });
   return {
     samples: sample.length,
-    ours: { median: median(ours.map((r) => r.bytes)), max: max.bytes, maxQuery: max.q, beforeFocus, perQuery: ours },
-    default: { median: median(defaults.map((r) => r.bytes)), max: Math.max(...defaults.map((r) => r.bytes)), perQuery: defaults },
+    ours: { median: median(ours.map((r) => r.bytes)), max: max.bytes, maxQuery: max.q, beforeFocus, medianMs: median(ours.map((r) => r.ms)), perQuery: ours },
+    default: { median: median(defaults.map((r) => r.bytes)), max: Math.max(...defaults.map((r) => r.bytes)), medianMs: median(defaults.map((r) => r.ms)), perQuery: defaults },
   };
 }
