@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -14,6 +15,12 @@ import { fileURLToPath } from 'node:url';
 const site = process.env.SITE_URL || 'https://gazette-atlas.example';
 const base = process.env.BASE_PATH || '/';
 const outDir = resolve(process.env.GAZETTE_OUT_DIR || './dist');
+// Astro keeps the content collections' data store in cacheDir and reuses it between builds; a
+// build of another corpus (GAZETTE_CONTENT_DIR, used by tests) gets its own cache, so it can never
+// show entries of the main corpus whose files it does not have.
+const contentDir = process.env.GAZETTE_CONTENT_DIR ? resolve(process.env.GAZETTE_CONTENT_DIR) : undefined;
+// GAZETTE_CACHE_DIR names it (tests point it into their temporary directory).
+const cacheDir = process.env.GAZETTE_CACHE_DIR || (contentDir ? `./node_modules/.astro-${createHash('sha256').update(contentDir).digest('hex').slice(0, 12)}` : undefined);
 
 /**
  * The sitemap leaves out pages that ask not to be indexed (redirect stubs, the 404 page). It runs
@@ -43,5 +50,6 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   outDir,
+  ...(cacheDir ? { cacheDir } : {}),
   integrations: [mdx(), sitemap({ filter: indexable }), sitemapAlias],
 });

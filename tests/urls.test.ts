@@ -27,7 +27,7 @@ function urlList(): string[] {
     lines.push(url);
     if (!url.startsWith('/documents/') || url === '/documents/') continue;
     const html = readFileSync(file, 'utf8');
-    for (const m of html.matchAll(/<[a-z0-9]+ id="([^"]+)"[^>]*data-lines=/g)) if (!/^(p|t)-\d+$/.test(m[1]!)) lines.push(`${url}#${m[1]}`);
+    for (const m of html.matchAll(/<[a-z0-9]+ id="([^"]+)"[^>]*data-lines=/g)) if (!/^(p|t)-\d+(-r\d+)?$/.test(m[1]!)) lines.push(`${url}#${m[1]}`);
   }
   return lines.sort();
 }

@@ -7,8 +7,11 @@ import { DocumentSchema } from '../schemas/document.ts';
 import { AssignmentSchema, DepartmentSchema } from '../schemas/department.ts';
 import type { Gazette } from './gazette.ts';
 import type { Responsibilities } from './departments.ts';
+import type { PlansData } from './plans.ts';
+import { ObservationSchema, IndicatorSchema } from '../schemas/indicator.ts';
 import { absoluteUrl } from './site-url.ts';
 import { departmentUrl, documentUrl, fileUrl } from './url.ts';
+import { sourceFragment } from './plan-format.ts';
 
 export interface Dataset<Record extends z.ZodObject = z.ZodObject> {
   /** File stem: documents → data/documents.json and data/documents.schema.json. */
@@ -28,6 +31,7 @@ export interface Dataset<Record extends z.ZodObject = z.ZodObject> {
 export interface DataSources {
   gazette: Gazette;
   responsibilities: Responsibilities;
+  plans: PlansData;
 }
 
 /** Keeps each dataset's records typed against its own record schema. */
@@ -132,8 +136,70 @@ export const departmentsDataset = defineDataset({
       })),
 });
 
-/** Every published dataset. indicators.json/.csv join here when their collection exists. */
-export const datasets: Dataset[] = [documentsDataset as unknown as Dataset, departmentsDataset as unknown as Dataset];
+const obs = ObservationSchema.shape;
+const ind = IndicatorSchema.shape;
+
+/** One observation of one indicator: a flat row, for spreadsheets as much as for programs. */
+export const ObservationRecordSchema = z
+  .object({
+    id: obs.id.meta({ description: '观测值标识（规划、锚点、行号与序号组成），数据更新时保持不变。' }),
+    indicator: obs.indicator.meta({ description: '指标标识（见 /indicators/<标识>/）。' }),
+    indicatorName: ind.name.meta({ description: '指标的规范名称（登记表中）。' }),
+    category: ind.category.meta({ description: '指标类别（大气环境、水环境等）。' }),
+    name: obs.name.meta({ description: '原文中的指标写法。' }),
+    plan: obs.plan.meta({ description: '规划标识（见 /plans/<标识>/）。' }),
+    document: obs.document.meta({ description: '刊载该规划的文件的 slug。' }),
+    kind: obs.kind.meta({ description: 'baseline 基期值、target 目标值、actual 实际值。' }),
+    year: obs.year.meta({ description: '年份。' }),
+    period: nullable(obs.period, '所属规划期或阶段（十三五、第一阶段），原文写明时才有；否则为 null。'),
+    value: obs.value.meta({ description: '原文写法（如 ≥80、基本消除、43.6-89.9）。' }),
+    number: nullable(obs.number, '解析出的数值（区间取下限）；非数值为 null。'),
+    upper: nullable(obs.upper, '区间上限；否则为 null。'),
+    comparator: nullable(obs.comparator, '比较符：≥ ≤ > < ≈（以上、以下、左右等）；否则为 null。'),
+    strive: obs.strive.meta({ description: '为 true 时原文写“力争”。' }),
+    unit: nullable(obs.unit, '该值的单位（原文所给）；否则为 null。'),
+    attribute: nullable(obs.attribute, '约束性或预期性（表格给出时）；否则为 null。'),
+    region: nullable(obs.region, '适用地区（吉林省、吉林市）；否则为 null。'),
+    source: z.url().meta({ description: '出处：文件页面上该表格行或段落的完整地址（含 #锚点）。' }),
+    line: obs.source.shape.line.meta({ description: '来源文件中的行号。' }),
+  })
+  .meta({ title: 'Gazette Atlas indicator observation', description: '一个指标在一个规划中某一年的基期值、目标值或实际值。' });
+
+export const indicatorsDataset = defineDataset({
+  name: 'indicators',
+  title: '指标观测值',
+  description: '各规划中每个指标的基期值、目标值和实际值，每个值一条（一行），附原文写法、解析出的数值与出处。CSV 为带 BOM 的 UTF-8，可直接用电子表格打开。',
+  record: ObservationRecordSchema,
+  csv: true,
+  records: ({ plans }) =>
+    plans.indicators.flatMap((indicator) =>
+      plans.ofIndicator(indicator.id).map(({ data: o }) => ({
+        id: o.id,
+        indicator: indicator.id,
+        indicatorName: indicator.data.name,
+        category: indicator.data.category,
+        name: o.name,
+        plan: o.plan.id,
+        document: o.document.id,
+        kind: o.kind,
+        year: o.year,
+        period: o.period ?? null,
+        value: o.value,
+        number: o.number ?? null,
+        upper: o.upper ?? null,
+        comparator: o.comparator ?? null,
+        strive: o.strive,
+        unit: o.unit ?? null,
+        attribute: o.attribute ?? null,
+        region: o.region ?? null,
+        source: absoluteUrl(`${documentUrl(o.document.id)}#${sourceFragment(o.source)}`),
+        line: o.source.line,
+      })),
+    ),
+});
+
+/** Every published dataset. */
+export const datasets: Dataset[] = [documentsDataset as unknown as Dataset, indicatorsDataset as unknown as Dataset, departmentsDataset as unknown as Dataset];
 
 export const dataFileUrl = (file: string): string => fileUrl(`data/${file}`);
 export const jsonFile = (dataset: Dataset): string => `${dataset.name}.json`;

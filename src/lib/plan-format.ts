@@ -6,6 +6,11 @@ export function periodLabel(period: { label: string; start: number; end: number 
   return period.label === years ? years : `${period.label}（${years}）`;
 }
 
+/** The anchor of an observation's source on its document page: the table row (t-365-r3) or the passage. */
+export function sourceFragment(source: { anchor: string; row?: number | undefined }): string {
+  return source.row !== undefined ? `${source.anchor}-r${source.row}` : source.anchor;
+}
+
 /** Where an observation came from, for a link text: 表格第3行 or 段落. */
 export function sourceLabel(source: { anchor: string; row?: number | undefined; line: number }): string {
   return source.row !== undefined ? `表格第${source.row}行` : source.anchor.startsWith('p-') ? `第${source.line}行段落` : `第${source.line}行条目`;

@@ -75,4 +75,4 @@ export function loadPlans(): Promise<PlansData> {
   return loaded;
 }
 
-export { convertUnit, periodLabel, sourceLabel, valueText } from './plan-format.ts';
+export { convertUnit, periodLabel, sourceFragment, sourceLabel, valueText } from './plan-format.ts';

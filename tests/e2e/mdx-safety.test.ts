@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -18,7 +18,7 @@ let browser: Browser;
 let server: Awaited<ReturnType<typeof serveDir>>;
 
 beforeAll(async () => {
-  const env = { ...process.env, GAZETTE_CONTENT_DIR: content, GAZETTE_OUT_DIR: out };
+  const env = { ...process.env, GAZETTE_CONTENT_DIR: content, GAZETTE_OUT_DIR: out, GAZETTE_CACHE_DIR: join(work, 'cache') };
   execFileSync('tsx', ['scripts/ingest/cli.ts', '--seeds', 'tests/fixtures/hostile', '--out', content], { cwd: ROOT, env, stdio: 'pipe' });
   execFileSync('astro', ['build'], { cwd: ROOT, env, stdio: 'pipe' });
   server = await serveDir(out);
@@ -31,6 +31,10 @@ afterAll(async () => {
 });
 
 describe('MDX safety', () => {
+  it('builds only the corpus it was given (no entries from another build’s cache)', () => {
+    expect(readdirSync(join(out, 'documents')).filter((f) => !f.endsWith('.html'))).toEqual(['jzbf-2099-1']);
+  });
+
   it('emits the hostile text only inside escaped string props', () => {
     const mdx = readFileSync(join(content, 'documents', 'jzbf-2099-1.mdx'), 'utf8');
     const body = mdx.split('\n---\n')[1]!;

@@ -38,7 +38,7 @@ beforeAll(() => {
 
 describe('open data files', () => {
   test('every dataset file is built', () => {
-    expect(dataFiles()).toEqual(expect.arrayContaining(['documents.json', 'documents.schema.json', 'departments.json', 'departments.schema.json']));
+    expect(dataFiles()).toEqual(expect.arrayContaining(['documents.json', 'documents.schema.json', 'departments.json', 'departments.schema.json', 'indicators.json', 'indicators.schema.json', 'indicators.csv']));
     for (const file of dataFiles()) expect(existsSync(join(DIST, 'data', file)), file).toBe(true);
   });
 
@@ -130,5 +130,18 @@ describe('departments.json', () => {
     expect(sthjt.assignments.filter((a) => a.role === 'lead').length).toBe(20);
     expect(sthjt.assignments.every((a) => a.url.startsWith(`${SITE}${BASE}documents/`) && a.url.includes('#'))).toBe(true);
     expect(records.some((r) => r.name.startsWith('各'))).toBe(false);
+  });
+});
+
+describe('indicators.json and indicators.csv', () => {
+  test('one record per observation, each linking to its table row or passage; the CSV starts with a BOM', () => {
+    const records = readJson<Array<{ indicator: string; kind: string; year: number; value: string; source: string }>>('data/indicators.json');
+    const observations = JSON.parse(readFileSync(join(ROOT, 'content', 'observations.json'), 'utf8')) as unknown[];
+    expect(records).toHaveLength(observations.length);
+    expect(records.filter((r) => r.indicator === 'kqzlyltsbl').map((r) => `${r.year} ${r.kind} ${r.value}`)).toEqual(expect.arrayContaining(['2020 target ≥80', '2020 actual 81.4']));
+    expect(records.every((r) => r.source.startsWith(`${SITE}${BASE}documents/`) && r.source.includes('#'))).toBe(true);
+    const csv = readFileSync(join(DIST, 'data', 'indicators.csv'));
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csv.toString('utf8').trim().split(/\r?\n/)).toHaveLength(records.length + 1);
   });
 });

@@ -20,7 +20,7 @@ describe('content references', () => {
     issues[0]!.toc[0]!.document = 'no-such-document';
     writeFileSync(issuesFile, JSON.stringify(issues));
 
-    const env = { ...process.env, GAZETTE_CONTENT_DIR: content, GAZETTE_OUT_DIR: join(work, 'dist'), ASTRO_TELEMETRY_DISABLED: '1' };
+    const env = { ...process.env, GAZETTE_CONTENT_DIR: content, GAZETTE_OUT_DIR: join(work, 'dist'), GAZETTE_CACHE_DIR: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' };
     let output = '';
     try {
       execFileSync(join(root, 'node_modules/.bin/astro'), ['build'], { cwd: root, env, stdio: 'pipe' });
