@@ -76,7 +76,8 @@ export interface Passage {
 // Pagefind puts a full stop after a block element whose text ends in a word character (its
 // SENTENCE_CHARS), as the last word of a whitespace chunk. Those are block boundaries, not text.
 const SENTENCE_CHAR = /[\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\p{Join_Control}'")$*]$/u;
-const PARAGRAPH_ID = /^(?:p|t)-\d+$/;
+/** Paragraphs (p-825), tables and their rows (t-90, t-90-r3): places, not provisions with a name. */
+const PARAGRAPH_ID = /^(?:p|t)-\d+(?:-r\d+)?$/;
 
 /** Rebuilds a page's text from a default-index fragment: words, block boundaries, anchors. */
 export function pageText(fragment: PagefindFragment, separator: string): PageText {

@@ -28,6 +28,12 @@ describe('a page as passages', () => {
     ]);
   });
 
+  it('names provisions, not paragraphs, tables or table rows', () => {
+    const anchors = ['part-1', 'p-12', 't-90', 't-90-r3'].map((id, location) => ({ element: 'div', id, text: '', location }));
+    const text = pageText(fragment('一、\u200B总则\u200B. \u200B甲\u200B乙\u200B丙', anchors), SEP);
+    expect(text.anchors.map((a) => a.label)).toEqual(['一、总则', undefined, undefined, undefined]);
+  });
+
   it('unifies 文号 brackets across Pagefind words', () => {
     const text = pageText(fragment('（\u200B吉市政办函\u200B[\u200B2020\u200B]\u200B34\u200B号\u200B）'), SEP);
     expect(text.units.join('')).toBe('（吉市政办函〔2020〕34号）');
