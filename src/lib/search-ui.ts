@@ -79,9 +79,10 @@ export function startSearch(): void {
   let generation = 0;
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
 
-  const setStatus = (text: string, state: 'idle' | 'loading' | 'done' | 'error') => {
+  /** data-state tells tests and styles where a search is: idle, loading, done or error. */
+  const setStatus = (text: string, phase: 'idle' | 'loading' | 'done' | 'error') => {
     status.textContent = text;
-    status.dataset.state = state;
+    status.dataset.state = phase;
   };
 
   /** The search code, Pagefind and the index metadata: fetched once, on first use. */
@@ -129,7 +130,11 @@ export function startSearch(): void {
     const meta = element('p', { className: 'search-hit__meta' });
     meta.append(element('span', { className: 'search-hit__type', text: page.type === 'issue' ? '公报目录' : (page.kind ?? '文件') }));
     if (page.docNumber) meta.append(element('span', { className: 'search-hit__number', text: page.docNumber }));
-    if (page.date) meta.append(element('time', { text: formatDate(page.date) }));
+    if (page.date) {
+      const time = element('time', { text: formatDate(page.date) });
+      time.dateTime = page.date;
+      meta.append(time);
+    }
     if (page.issue && page.type !== 'issue') meta.append(element('span', { text: page.issue }));
     const excerpt = element('p', { className: 'search-hit__excerpt', text: '…' });
     const item = element('li', { className: 'search-hit' }, element('h2', {}, title), meta, excerpt);
