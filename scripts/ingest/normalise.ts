@@ -41,7 +41,7 @@ export function stripMarkdownBold(s: string): string {
 
 /** Markdown list mark at line start (`- (一) …`, `- 主任:于亮`) → removed. */
 export function stripMarkdownListMark(s: string): string {
-  return s.replace(/^[-*+][ \u3000]+(?=\S)/, '');
+  return s.replace(/^(?:[-*+][ \u3000]+)+(?=\S)/, '');
 }
 
 /** Markdown link `[text](url)` → `text（url）`? No: keep the visible text and the address, as the source shows both. */
@@ -98,6 +98,7 @@ export function stripGluedPageNumber(s: string): string {
 /** The per-line rules in the order they run. */
 export const LINE_RULES: ReadonlyArray<(s: string) => string> = [
   foldFullWidthDigits,
+  trimIndentAndTrailingSpace, // first, so marks at the start of an indented line are seen (and the chain is idempotent)
   stripGluedPageNumber,
   stripMarkdownBold,
   stripMarkdownListMark,
@@ -107,6 +108,20 @@ export const LINE_RULES: ReadonlyArray<(s: string) => string> = [
   removeOcrSpaces,
   trimIndentAndTrailingSpace,
 ];
+
+/**
+ * All per-line rules, repeated until nothing changes: a rule can expose an artefact another
+ * rule removes (<sub>- </sub>…), and every rule only deletes or folds, so this ends.
+ */
+export function normaliseLineText(s: string): string {
+  let text = s;
+  for (let round = 0; round < 8; round++) {
+    const next = LINE_RULES.reduce((acc, rule) => rule(acc), text);
+    if (next === text) break;
+    text = next;
+  }
+  return text;
+}
 
 // ---------- multi-line rules ----------
 
@@ -152,8 +167,7 @@ export function normaliseLines(src: DecodedSource): NormLine[] {
       return;
     }
     const md = stripMarkdownHeading(trimmed);
-    let text = md.text;
-    for (const rule of LINE_RULES) text = rule(text);
+    const text = normaliseLineText(md.text);
     if (text.replace(/\t/g, '').trim() === '') {
       gap = true;
       return;
