@@ -123,9 +123,7 @@ export function startSearch(): void {
 
   const renderHit = (hit: Hit, search: SearchEngine, terms: string[][]): { item: HTMLLIElement; fill: (details: Details) => void } => {
     const page = hit.page;
-    // pagefind-ui__result-link: the class Pagefind's default UI gave result links, which browser
-    // tests written against that UI (tests/hosting/) still select.
-    const title = element('a', { className: 'search-hit__link pagefind-ui__result-link' }, ...segments(search.highlightTitle(hit, terms)));
+    const title = element('a', { className: 'search-hit__link' }, ...segments(search.highlightTitle(hit, terms)));
     title.href = pageHref(hit);
     const meta = element('p', { className: 'search-hit__meta' });
     meta.append(element('span', { className: 'search-hit__type', text: page.type === 'issue' ? '公报目录' : (page.kind ?? '文件') }));

@@ -88,7 +88,7 @@ describe(`site built with BASE_PATH=${BASE}, served by nginx`, () => {
     await page.locator('#site-search').fill('警务辅助人员');
     await page.locator('#site-search').press('Enter');
     await page.waitForURL(new RegExp(`^${nginx.origin}${BASE}search/\\?q=`));
-    const hit = page.locator('.pagefind-ui__result-link', { hasText: regulation }).first();
+    const hit = page.locator('.search-hit__link', { hasText: regulation }).first();
     await hit.waitFor({ timeout: 20_000 });
     expect(await hit.getAttribute('href')).toMatch(new RegExp(`^${BASE}documents/[^/]+/`));
     await hit.click();
