@@ -17,6 +17,10 @@ export interface Citation {
 }
 
 const QUOTED = /《([^《》]{2,80})》/g;
+/** A whole 文号 ending where the text ends. */
+const NUMBER_ENDING = new RegExp(`${DOC_NUMBER.source}$`, 'u');
+/** The year-and-serial part of a 文号: 〔2017〕7号, [2017] 11-12号. */
+const NUMBER_TAIL = /[〔［\[【（(]\s*\d{4}\s*[〕］\]】）)]\s*\d+(?:\s*[-—－–]\s*\d+)?\s*[号號]/gu;
 
 /**
  * The issuer code of a 文号 (吉政办发, 国发, 吉卫联发) at the end of a run of ideographs that may
@@ -29,8 +33,13 @@ export function issuerCode(run: string): string {
 
 export function findCitations(text: string): Citation[] {
   const out: Citation[] = [];
-  const numbers = new RegExp(DOC_NUMBER.source, 'gu');
-  for (const m of text.matchAll(numbers)) {
+  // Find the bracketed year and serial first, then read the issuer code before it: the full
+  // pattern tried at every ideograph is what made this slow on long texts.
+  for (const tail of text.matchAll(NUMBER_TAIL)) {
+    const from = Math.max(0, tail.index - 24);
+    const m = NUMBER_ENDING.exec(text.slice(from, tail.index + tail[0].length));
+    if (!m) continue;
+    m.index += from;
     const docNumber = normaliseDocNumber(m[0]);
     if (!docNumber) continue;
     // The issuer code of a 文号 is short; a long Han run before the bracket is prose ("…意见》（国发").

@@ -19,11 +19,7 @@ const refuse = (file: string, rule: string, message: string): DecodeResult => ({
 
 /** Share of characters that are control characters other than tab/CR/LF/FF. */
 function controlShare(text: string): number {
-  let control = 0;
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0x7f) control++;
-  }
+  const control = text.match(/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g)?.length ?? 0;
   return text.length === 0 ? 0 : control / text.length;
 }
 

@@ -60,9 +60,9 @@ export function unwrapSubscriptMarkup(s: string): string {
 
 const HAN = String.raw`\p{Script=Han}`;
 /** Letter-spaced words: runs of single ideographs separated by one space (总 则, 省 长, 目 录) → joined. */
+const LETTER_SPACED = new RegExp(`(?<!${HAN})${HAN}(?: ${HAN})+(?!${HAN})`, 'gu');
 export function joinLetterSpacedCjk(s: string): string {
-  const run = new RegExp(`(?<!${HAN})${HAN}(?: ${HAN})+(?!${HAN})`, 'gu');
-  return s.replace(run, (m) => m.replace(/ /g, ''));
+  return s.includes(' ') ? s.replace(LETTER_SPACED, (m) => m.replace(/ /g, '')) : s;
 }
 
 /** Provision number at line start whose following space is a real separator (第一条 为了…). */
@@ -76,16 +76,20 @@ const CJK_CLASS = String.raw`[\p{Script=Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uf
  * sentence punctuation) and to digit–ideograph pairs anywhere; spaces in headings and
  * name lists (第一章 把握环境形势 确立保护目标, 邹宗刚 姜春超) separate phrases and stay.
  */
+const DIGIT_SPACE_HAN = new RegExp(`(\\d) +(?=${HAN})`, 'gu');
+const HAN_SPACE_DIGIT = new RegExp(`(${HAN}) +(?=\\d)`, 'gu');
+const CJK_SPACE_CJK = new RegExp(`(${CJK_CLASS}) +(?=${CJK_CLASS})`, 'gu');
+
 export function removeOcrSpaces(s: string): string {
-  if (s.includes('\t')) return s; // table rows: spaces inside cells may separate values
+  if (s.includes('\t') || !s.includes(' ')) return s; // table rows: spaces inside cells may separate values
   const lead = LEADING_NUMBER.exec(s);
   const head = lead ? lead[0] : '';
   let body = s.slice(head.length);
   body = body
-    .replace(new RegExp(`(\\d) +(?=${HAN})`, 'gu'), '$1')
-    .replace(new RegExp(`(${HAN}) +(?=\\d)`, 'gu'), '$1');
+    .replace(DIGIT_SPACE_HAN, '$1')
+    .replace(HAN_SPACE_DIGIT, '$1');
   if (SENTENCE_PUNCT.test(body)) {
-    body = body.replace(new RegExp(`(${CJK_CLASS}) +(?=${CJK_CLASS})`, 'gu'), '$1');
+    body = body.replace(CJK_SPACE_CJK, '$1');
   }
   return head + body;
 }

@@ -27,19 +27,18 @@ export interface Clause {
   unparsed: string[];
 }
 
-const OPEN: Record<string, string> = { '（': '）', '(': ')' };
-
 /** Top-level parentheticals of a text, nested brackets (各县(市)区政府) kept inside. */
 export function parentheticals(text: string): Array<{ start: number; end: number; inner: string }> {
   const out: Array<{ start: number; end: number; inner: string }> = [];
-  const stack: Array<{ ch: string; at: number }> = [];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (ch in OPEN) stack.push({ ch, at: i });
-    else if (ch === '）' || ch === ')') {
+  const stack: number[] = [];
+  // Jump from bracket to bracket: most of a long text has none.
+  for (const m of text.matchAll(/[（(）)]/g)) {
+    const i = m.index;
+    if (m[0] === '（' || m[0] === '(') stack.push(i);
+    else {
       // Full- and half-width brackets are mixed freely in OCR text: any opener closes.
       const open = stack.pop();
-      if (open && stack.length === 0) out.push({ start: open.at, end: i + 1, inner: text.slice(open.at + 1, i) });
+      if (open !== undefined && stack.length === 0) out.push({ start: open, end: i + 1, inner: text.slice(open + 1, i) });
     }
   }
   return out;
@@ -137,8 +136,10 @@ export interface Mention {
 }
 
 const DEPT_END = '(?:部门|厅|局|委|办|机关)';
-/** 工业和信息化部门要指导…, 省直各有关部门要… (not 要求). */
-const MUST = new RegExp(`((?:[\\p{Script=Han}]{1,8}、)*[\\p{Script=Han}]{1,14}?${DEPT_END})要(?!求)`, 'gu');
+/** Where "…部门要" (not 要求) or "…会同…" can start: found first, so the name patterns run only there. */
+const MUST_AT = new RegExp(`${DEPT_END}要(?!求)`, 'gu');
+/** 工业和信息化部门要指导…, 省直各有关部门要…: the name ending right before 要. */
+const MUST_NAME = new RegExp(`((?:[\\p{Script=Han}]{1,8}、)*[\\p{Script=Han}]{1,14}?${DEPT_END})$`, 'u');
 /** 市生态环境局会同市发改、住建等有关部门…: both sides. */
 const TOGETHER = new RegExp(`([\\p{Script=Han}]{2,14}?${DEPT_END})会同((?:[\\p{Script=Han}]{1,10}、)*[\\p{Script=Han}]{1,16}?${DEPT_END})`, 'gu');
 
@@ -154,7 +155,13 @@ export function findMentions(text: string): Mention[] {
     if (name.length < 2 || !outside(at)) return;
     out.push({ start: at + lead, end: at + raw.length, actor: { name, role: 'mention', collective: isCollective(name) || /(?:部门|机关)$/.test(name) } });
   };
-  for (const m of text.matchAll(MUST)) push(m[1]!, m.index);
+  for (const at of text.matchAll(MUST_AT)) {
+    const end = at.index + at[0].length - 1; // the 要
+    const window = text.slice(Math.max(0, end - 120), end);
+    const m = MUST_NAME.exec(window);
+    if (m) push(m[1]!, end - m[1]!.length);
+  }
+  if (!text.includes('会同')) return out.sort((a, b) => a.start - b.start);
   for (const m of text.matchAll(TOGETHER)) {
     push(m[1]!, m.index);
     push(m[2]!, m.index + m[1]!.length + 2);
