@@ -1,0 +1,153 @@
+/**
+ * `npm run bench [-- --sizes 1,10,100] [--keep] [--json FILE] [--no-floor]`
+ *
+ * For each size N: synthesise N copies of seeds/ (scripts/bench/synth.ts) into a temporary
+ * directory, then run, each as a child process with its seconds and peak RSS measured
+ * (scripts/bench/measure.ts): ingest, `astro build`, the Pagefind index; then `astro build` of a
+ * throwaway project with as many plain Markdown pages (the same text) and one minimal layout, the
+ * floor our build is compared with. Nothing is written to the project's content/ or dist/ (the
+ * Astro cache of each size goes to its temporary directory). Prints one table; `--json` also
+ * writes the figures. Temporary directories are removed unless `--keep`.
+ */
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir, loadavg, cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { synthesizeCorpus, type SeedText } from './synth.ts';
+import { measure, type Measured } from './measure.ts';
+import { formatTable, type BenchRow } from './table.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const BIN = join(ROOT, 'node_modules/.bin');
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+/** Bytes of every file under `dir`, recursively. */
+export function dirBytes(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  let total = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (e.isFile()) total += statSync(join(e.parentPath, e.name)).size;
+  }
+  return total;
+}
+
+function countFiles(dir: string, suffix: string): number {
+  if (!existsSync(dir)) return 0;
+  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith(suffix)).length;
+}
+
+/** Environment for a child: this project's Node 22 first, no BASE_URL (Astro would take it). */
+function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${BIN}:${process.env.PATH ?? ''}`, ...extra };
+  delete env.BASE_URL;
+  delete env.BASE_PATH;
+  delete env.NODE_ENV;
+  return env;
+}
+
+/** A throwaway Astro project: `pages` Markdown pages holding `text` in equal parts, one layout. */
+export function writeFloorProject(dir: string, pages: number, text: string, outDir: string): void {
+  mkdirSync(join(dir, 'src/layouts'), { recursive: true });
+  mkdirSync(join(dir, 'src/pages/p'), { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'bench-floor', private: true, type: 'module' }));
+  writeFileSync(join(dir, 'astro.config.mjs'), `export default { outDir: ${JSON.stringify(outDir)}, cacheDir: ${JSON.stringify(join(dir, '.cache'))} };\n`);
+  writeFileSync(
+    join(dir, 'src/layouts/Base.astro'),
+    `---\nconst { frontmatter } = Astro.props;\n---\n<html lang="zh-CN"><head><meta charset="utf-8"><title>{frontmatter.title}</title></head><body><main><h1>{frontmatter.title}</h1><slot /></main></body></html>\n`,
+  );
+  const paragraphs = text.split(/\n+/).map((l) => l.trim()).filter((l) => l !== '' && !/^[#>*|\-+=`<{]/.test(l)).map((l) => l.replace(/[<>{}\\`*_[\]]/g, ' '));
+  const per = Math.max(1, Math.ceil(paragraphs.length / pages));
+  for (let i = 0; i < pages; i++) {
+    const body = paragraphs.slice(i * per, (i + 1) * per);
+    writeFileSync(join(dir, 'src/pages/p', `${i}.md`), `---\nlayout: ../../layouts/Base.astro\ntitle: "Page ${i}"\n---\n\n${body.map((p, j) => (j % 12 === 0 ? `## ${p.slice(0, 20)}\n\n${p}` : p)).join('\n\n')}\n`);
+  }
+}
+
+async function runSize(n: number, seeds: SeedText[], base: string, floor: boolean): Promise<BenchRow> {
+  const dir = join(base, `x${n}`);
+  const seedsDir = join(dir, 'seeds');
+  const contentDir = join(dir, 'content');
+  const outDir = join(dir, 'dist');
+  const cacheDir = join(dir, 'astro-cache');
+  const log = join(dir, 'log.txt');
+  mkdirSync(seedsDir, { recursive: true });
+  mkdirSync(contentDir, { recursive: true });
+  cpSync(join(ROOT, 'content/registry'), join(contentDir, 'registry'), { recursive: true });
+  const corpus = synthesizeCorpus(seeds, n);
+  let sourceBytes = 0;
+  for (const s of corpus) {
+    writeFileSync(join(seedsDir, s.name), s.text);
+    sourceBytes += Buffer.byteLength(s.text);
+  }
+  const env = childEnv({ GAZETTE_SEEDS_DIR: seedsDir, GAZETTE_CONTENT_DIR: contentDir, GAZETTE_OUT_DIR: outDir, GAZETTE_CACHE_DIR: cacheDir });
+  const step = async (label: string, cmd: string, args: string[], cwd = ROOT, e = env): Promise<Measured> => {
+    process.stderr.write(`bench ${n}×: ${label}… `);
+    const m = await measure(cmd, args, { cwd, env: e, logFile: log });
+    process.stderr.write(`${m.seconds.toFixed(1)} s, ${m.peakRssMB.toFixed(0)} MB${m.code ? ` (exit ${m.code})` : ''}\n`);
+    if (m.code !== 0) throw new Error(`${label} failed for ${n}× (exit ${m.code}); see ${log}\n${m.tail}`);
+    return m;
+  };
+  const ingest = await step('ingest', join(BIN, 'tsx'), ['scripts/ingest/cli.ts', '--seeds', seedsDir, '--out', contentDir]);
+  const pipeline = await step('pipeline (in-process)', join(BIN, 'tsx'), ['scripts/bench/pipeline-time.ts', seedsDir, contentDir]);
+  const pipelineMs = Number(/pipeline-ms (\d+(?:\.\d+)?)/.exec(pipeline.tail)?.[1] ?? NaN);
+  const duplicateSlugs = (readFileSync(log, 'utf8').match(/ingest\/duplicate-slug/g) ?? []).length;
+  const build = await step('astro build', join(BIN, 'astro'), ['build']);
+  const search = await step('search index', join(BIN, 'tsx'), ['scripts/build-search-index.ts']);
+  const documents = countFiles(join(contentDir, 'documents'), '.mdx');
+  const pages = countFiles(outDir, '.html');
+  const row: BenchRow = {
+    size: n,
+    sourceMB: sourceBytes / 1e6,
+    documents,
+    pages,
+    ingest: { seconds: ingest.seconds, peakRssMB: ingest.peakRssMB },
+    pipelineSeconds: pipelineMs / 1000,
+    build: { seconds: build.seconds, peakRssMB: build.peakRssMB },
+    search: { seconds: search.seconds, peakRssMB: search.peakRssMB },
+    distMB: dirBytes(outDir) / 1e6,
+    indexMB: dirBytes(join(outDir, 'pagefind')) / 1e6,
+    duplicateSlugs,
+  };
+  if (floor) {
+    const floorDir = join(dir, 'floor');
+    const floorOut = join(floorDir, 'dist');
+    writeFloorProject(floorDir, pages, corpus.map((s) => s.text).join('\n'), floorOut);
+    const f = await step('floor: astro build of plain Markdown', join(BIN, 'astro'), ['build'], floorDir, childEnv({}));
+    row.floor = { seconds: f.seconds, peakRssMB: f.peakRssMB, pages: countFiles(floorOut, '.html') };
+  }
+  return row;
+}
+
+async function main(): Promise<void> {
+  const sizes = (arg('--sizes') ?? '1,10,100').split(',').map(Number).filter((n) => n > 0);
+  const keep = process.argv.includes('--keep');
+  const json = arg('--json');
+  const floor = !process.argv.includes('--no-floor');
+  const seeds = readdirSync(join(ROOT, 'seeds'))
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((name) => ({ name, text: readFileSync(join(ROOT, 'seeds', name), 'utf8') }));
+  const base = mkdtempSync(join(arg('--dir') ?? tmpdir(), 'gazette-bench-'));
+  process.stderr.write(`bench: ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GB, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}; working in ${base}\n`);
+  const rows: BenchRow[] = [];
+  const loads: number[] = [];
+  try {
+    for (const n of sizes) {
+      rows.push(await runSize(n, seeds, base, floor));
+      loads.push(loadavg()[0]!);
+      if (!keep) rmSync(join(base, `x${n}`), { recursive: true, force: true });
+    }
+  } finally {
+    if (rows.length) console.log(formatTable(rows));
+    console.log(`load average (1 min) after each size: ${loads.map((l) => l.toFixed(2)).join(', ')}; ${cpus().length} cores`);
+    if (json) writeFileSync(json, JSON.stringify({ date: new Date().toISOString(), cores: cpus().length, loads, rows }, null, 2));
+    if (!keep) rmSync(base, { recursive: true, force: true });
+    else console.log(`kept ${base}`);
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) await main();

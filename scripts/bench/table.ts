@@ -1,0 +1,50 @@
+/** The benchmark table (Markdown, so it can go into README as printed). */
+
+export interface StageFigures {
+  seconds: number;
+  peakRssMB: number;
+}
+
+export interface BenchRow {
+  size: number;
+  sourceMB: number;
+  documents: number;
+  pages: number;
+  ingest: StageFigures;
+  /** The pipeline alone, in process (no start-up, no writes). */
+  pipelineSeconds: number;
+  build: StageFigures;
+  search: StageFigures;
+  distMB: number;
+  indexMB: number;
+  duplicateSlugs: number;
+  floor?: StageFigures & { pages: number };
+}
+
+const s = (x: number): string => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
+const mb = (x: number): string => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
+
+export function formatTable(rows: BenchRow[]): string {
+  const head = [
+    'size', 'source MB', 'documents', 'pages',
+    'ingest s', 'ingest MB/s', 'pipeline MB/s', 'build s', 'index s', 'total s',
+    'ingest RSS MB', 'build RSS MB', 'index RSS MB',
+    'dist MB', 'index MB', 'ms/document', 'floor build s (pages)', 'build / floor',
+  ];
+  const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
+  for (const r of rows) {
+    const total = r.ingest.seconds + r.build.seconds + r.search.seconds;
+    lines.push(
+      `| ${[
+        `${r.size}×`, r.sourceMB.toFixed(1), r.documents, r.pages,
+        s(r.ingest.seconds), (r.sourceMB / r.ingest.seconds).toFixed(1), (r.sourceMB / r.pipelineSeconds).toFixed(1),
+        s(r.build.seconds), s(r.search.seconds), s(total),
+        r.ingest.peakRssMB.toFixed(0), r.build.peakRssMB.toFixed(0), r.search.peakRssMB.toFixed(0),
+        mb(r.distMB), mb(r.indexMB), ((total * 1000) / r.documents).toFixed(0),
+        r.floor ? `${s(r.floor.seconds)} (${r.floor.pages})` : '–',
+        r.floor ? `${(r.build.seconds / r.floor.seconds).toFixed(2)}×` : '–',
+      ].join(' | ')} |`,
+    );
+  }
+  return lines.join('\n');
+}
