@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --sizes 1,10,100] [--keep] [--json FILE] [--no-floor]`
+ * `npm run bench [-- --sizes 1,10,100] [--keep] [--json FILE] [--no-floor] [--max-rss-mb 12000] [--dir TMP]`
  *
  * For each size N: synthesise N copies of seeds/ (scripts/bench/synth.ts) into a temporary
  * directory, then run, each as a child process with its seconds and peak RSS measured
@@ -7,7 +7,8 @@
  * throwaway project with as many plain Markdown pages (the same text) and one minimal layout, the
  * floor our build is compared with. Nothing is written to the project's content/ or dist/ (the
  * Astro cache of each size goes to its temporary directory). Prints one table; `--json` also
- * writes the figures. Temporary directories are removed unless `--keep`.
+ * writes the figures. Temporary directories are removed unless `--keep`. A stage whose process
+ * tree passes `--max-rss-mb` (default 12,000) is stopped and reported; the size's other stages are skipped.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir, loadavg, cpus, totalmem } from 'node:os';
@@ -67,7 +68,9 @@ export function writeFloorProject(dir: string, pages: number, text: string, outD
   }
 }
 
-async function runSize(n: number, seeds: SeedText[], base: string, floor: boolean): Promise<BenchRow> {
+class Stopped extends Error {}
+
+async function runSize(n: number, seeds: SeedText[], base: string, floor: boolean, limitMB: number, rows: BenchRow[]): Promise<void> {
   const dir = join(base, `x${n}`);
   const seedsDir = join(dir, 'seeds');
   const contentDir = join(dir, 'content');
@@ -86,8 +89,9 @@ async function runSize(n: number, seeds: SeedText[], base: string, floor: boolea
   const env = childEnv({ GAZETTE_SEEDS_DIR: seedsDir, GAZETTE_CONTENT_DIR: contentDir, GAZETTE_OUT_DIR: outDir, GAZETTE_CACHE_DIR: cacheDir });
   const step = async (label: string, cmd: string, args: string[], cwd = ROOT, e = env): Promise<Measured> => {
     process.stderr.write(`bench ${n}×: ${label}… `);
-    const m = await measure(cmd, args, { cwd, env: e, logFile: log });
-    process.stderr.write(`${m.seconds.toFixed(1)} s, ${m.peakRssMB.toFixed(0)} MB${m.code ? ` (exit ${m.code})` : ''}\n`);
+    const m = await measure(cmd, args, { cwd, env: e, logFile: log, limitMB });
+    process.stderr.write(`${m.seconds.toFixed(1)} s, ${m.peakRssMB.toFixed(0)} MB${m.aborted ? ` (${m.aborted})` : m.code ? ` (exit ${m.code})` : ''}\n`);
+    if (m.aborted) throw new Stopped(`${label} ${m.aborted}`);
     if (m.code !== 0) throw new Error(`${label} failed for ${n}× (exit ${m.code}); see ${log}\n${m.tail}`);
     return m;
   };
@@ -95,31 +99,42 @@ async function runSize(n: number, seeds: SeedText[], base: string, floor: boolea
   const pipeline = await step('pipeline (in-process)', join(BIN, 'tsx'), ['scripts/bench/pipeline-time.ts', seedsDir, contentDir]);
   const pipelineMs = Number(/pipeline-ms (\d+(?:\.\d+)?)/.exec(pipeline.tail)?.[1] ?? NaN);
   const duplicateSlugs = (readFileSync(log, 'utf8').match(/ingest\/duplicate-slug/g) ?? []).length;
-  const build = await step('astro build', join(BIN, 'astro'), ['build']);
-  const search = await step('search index', join(BIN, 'tsx'), ['scripts/build-search-index.ts']);
-  const documents = countFiles(join(contentDir, 'documents'), '.mdx');
-  const pages = countFiles(outDir, '.html');
   const row: BenchRow = {
     size: n,
     sourceMB: sourceBytes / 1e6,
-    documents,
-    pages,
+    documents: countFiles(join(contentDir, 'documents'), '.mdx'),
+    pages: 0,
     ingest: { seconds: ingest.seconds, peakRssMB: ingest.peakRssMB },
     pipelineSeconds: pipelineMs / 1000,
-    build: { seconds: build.seconds, peakRssMB: build.peakRssMB },
-    search: { seconds: search.seconds, peakRssMB: search.peakRssMB },
-    distMB: dirBytes(outDir) / 1e6,
-    indexMB: dirBytes(join(outDir, 'pagefind')) / 1e6,
+    distMB: 0,
+    indexMB: 0,
     duplicateSlugs,
   };
-  if (floor) {
+  rows.push(row);
+  try {
+    const build = await step('astro build', join(BIN, 'astro'), ['build']);
+    row.build = { seconds: build.seconds, peakRssMB: build.peakRssMB };
+    row.pages = countFiles(outDir, '.html');
+    const search = await step('search index', join(BIN, 'tsx'), ['scripts/build-search-index.ts']);
+    row.search = { seconds: search.seconds, peakRssMB: search.peakRssMB };
+  } catch (e) {
+    if (!(e instanceof Stopped)) throw e;
+    row.note = e.message;
+  }
+  row.distMB = dirBytes(outDir) / 1e6;
+  row.indexMB = dirBytes(join(outDir, 'pagefind')) / 1e6;
+  if (floor && row.pages > 0) {
     const floorDir = join(dir, 'floor');
     const floorOut = join(floorDir, 'dist');
-    writeFloorProject(floorDir, pages, corpus.map((s) => s.text).join('\n'), floorOut);
-    const f = await step('floor: astro build of plain Markdown', join(BIN, 'astro'), ['build'], floorDir, childEnv({}));
-    row.floor = { seconds: f.seconds, peakRssMB: f.peakRssMB, pages: countFiles(floorOut, '.html') };
+    writeFloorProject(floorDir, row.pages, corpus.map((s) => s.text).join('\n'), floorOut);
+    try {
+      const f = await step('floor: astro build of plain Markdown', join(BIN, 'astro'), ['build'], floorDir, childEnv({}));
+      row.floor = { seconds: f.seconds, peakRssMB: f.peakRssMB, pages: countFiles(floorOut, '.html') };
+    } catch (e) {
+      if (!(e instanceof Stopped)) throw e;
+      row.note = [row.note, `floor ${e.message}`].filter(Boolean).join('; ');
+    }
   }
-  return row;
 }
 
 async function main(): Promise<void> {
@@ -127,6 +142,8 @@ async function main(): Promise<void> {
   const keep = process.argv.includes('--keep');
   const json = arg('--json');
   const floor = !process.argv.includes('--no-floor');
+  // A stage whose process tree goes over this is stopped (and reported), not left to take the machine.
+  const limitMB = Number(arg('--max-rss-mb') ?? 12_000);
   const seeds = readdirSync(join(ROOT, 'seeds'))
     .filter((f) => f.endsWith('.txt'))
     .sort()
@@ -137,7 +154,7 @@ async function main(): Promise<void> {
   const loads: number[] = [];
   try {
     for (const n of sizes) {
-      rows.push(await runSize(n, seeds, base, floor));
+      await runSize(n, seeds, base, floor, limitMB, rows);
       loads.push(loadavg()[0]!);
       if (!keep) rmSync(join(base, `x${n}`), { recursive: true, force: true });
     }

@@ -13,12 +13,14 @@ export interface BenchRow {
   ingest: StageFigures;
   /** The pipeline alone, in process (no start-up, no writes). */
   pipelineSeconds: number;
-  build: StageFigures;
-  search: StageFigures;
+  build?: StageFigures;
+  search?: StageFigures;
   distMB: number;
   indexMB: number;
   duplicateSlugs: number;
   floor?: StageFigures & { pages: number };
+  /** Why the row is incomplete (a stage stopped at the memory limit). */
+  note?: string;
 }
 
 const s = (x: number): string => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
@@ -32,19 +34,23 @@ export function formatTable(rows: BenchRow[]): string {
     'dist MB', 'index MB', 'ms/document', 'floor build s (pages)', 'build / floor',
   ];
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
+  const notes: string[] = [];
   for (const r of rows) {
-    const total = r.ingest.seconds + r.build.seconds + r.search.seconds;
+    const total = r.ingest.seconds + (r.build?.seconds ?? NaN) + (r.search?.seconds ?? NaN);
+    const or = (x: number | undefined, f: (x: number) => string): string => (x === undefined || Number.isNaN(x) ? '–' : f(x));
     lines.push(
       `| ${[
-        `${r.size}×`, r.sourceMB.toFixed(1), r.documents, r.pages,
+        `${r.size}×`, r.sourceMB.toFixed(1), r.documents, r.pages || '–',
         s(r.ingest.seconds), (r.sourceMB / r.ingest.seconds).toFixed(1), (r.sourceMB / r.pipelineSeconds).toFixed(1),
-        s(r.build.seconds), s(r.search.seconds), s(total),
-        r.ingest.peakRssMB.toFixed(0), r.build.peakRssMB.toFixed(0), r.search.peakRssMB.toFixed(0),
-        mb(r.distMB), mb(r.indexMB), ((total * 1000) / r.documents).toFixed(0),
+        or(r.build?.seconds, s), or(r.search?.seconds, s), or(total, s),
+        r.ingest.peakRssMB.toFixed(0), or(r.build?.peakRssMB, (x) => x.toFixed(0)), or(r.search?.peakRssMB, (x) => x.toFixed(0)),
+        r.distMB ? mb(r.distMB) : '–', r.indexMB ? mb(r.indexMB) : '–', or((total * 1000) / r.documents, (x) => x.toFixed(0)),
         r.floor ? `${s(r.floor.seconds)} (${r.floor.pages})` : '–',
-        r.floor ? `${(r.build.seconds / r.floor.seconds).toFixed(2)}×` : '–',
+        r.floor && r.build ? `${(r.build.seconds / r.floor.seconds).toFixed(2)}×` : '–',
       ].join(' | ')} |`,
     );
+    if (r.note) notes.push(`${r.size}×: ${r.note}`);
   }
+  if (notes.length) lines.push('', ...notes);
   return lines.join('\n');
 }
