@@ -70,6 +70,9 @@ export function writeFloorProject(dir: string, pages: number, text: string, outD
 
 class Stopped extends Error {}
 
+/** Size directories whose log must outlive the run (a stage failed). */
+const keepLogs = new Set<string>();
+
 async function runSize(n: number, seeds: SeedText[], base: string, floor: boolean, limitMB: number, rows: BenchRow[]): Promise<void> {
   const dir = join(base, `x${n}`);
   const seedsDir = join(dir, 'seeds');
@@ -92,7 +95,12 @@ async function runSize(n: number, seeds: SeedText[], base: string, floor: boolea
     const m = await measure(cmd, args, { cwd, env: e, logFile: log, limitMB });
     process.stderr.write(`${m.seconds.toFixed(1)} s, ${m.peakRssMB.toFixed(0)} MB${m.aborted ? ` (${m.aborted})` : m.code ? ` (exit ${m.code})` : ''}\n`);
     if (m.aborted) throw new Stopped(`${label} ${m.aborted}`);
-    if (m.code !== 0) throw new Error(`${label} failed for ${n}× (exit ${m.code}); see ${log}\n${m.tail}`);
+    if (m.code !== 0) {
+      // Recorded in the table (a build that runs out of heap is a result too); the log is kept.
+      keepLogs.add(dir);
+      const why = /FATAL ERROR: .*/.exec(m.tail)?.[0] ?? m.tail.trim().split('\n').at(-1);
+      throw new Stopped(`${label} failed after ${m.seconds.toFixed(0)} s at ${m.peakRssMB.toFixed(0)} MB (exit ${m.code}: ${why}); log ${log}`);
+    }
     return m;
   };
   const ingest = await step('ingest', join(BIN, 'tsx'), ['scripts/ingest/cli.ts', '--seeds', seedsDir, '--out', contentDir]);
@@ -154,16 +162,29 @@ async function main(): Promise<void> {
   const loads: number[] = [];
   try {
     for (const n of sizes) {
-      await runSize(n, seeds, base, floor, limitMB, rows);
+      try {
+        await runSize(n, seeds, base, floor, limitMB, rows);
+      } catch (e) {
+        // Ingest itself stopped or failed: no row to show, the next size still runs.
+        if (!(e instanceof Stopped)) throw e;
+        console.log(`${n}×: ${e.message}`);
+      }
       loads.push(loadavg()[0]!);
-      if (!keep) rmSync(join(base, `x${n}`), { recursive: true, force: true });
+      if (!keep) {
+        const dir = join(base, `x${n}`);
+        // Only the log of a failed stage is kept.
+        if (keepLogs.has(dir)) {
+          for (const e of readdirSync(dir)) if (e !== 'log.txt') rmSync(join(dir, e), { recursive: true, force: true });
+        } else rmSync(dir, { recursive: true, force: true });
+      }
     }
   } finally {
     if (rows.length) console.log(formatTable(rows));
     console.log(`load average (1 min) after each size: ${loads.map((l) => l.toFixed(2)).join(', ')}; ${cpus().length} cores`);
     if (json) writeFileSync(json, JSON.stringify({ date: new Date().toISOString(), cores: cpus().length, loads, rows }, null, 2));
-    if (!keep) rmSync(base, { recursive: true, force: true });
-    else console.log(`kept ${base}`);
+    if (keep) console.log(`kept ${base}`);
+    else if (keepLogs.size) console.log(`kept the logs of failed stages: ${[...keepLogs].map((d) => join(d, 'log.txt')).join(', ')}`);
+    else rmSync(base, { recursive: true, force: true });
   }
 }
 
