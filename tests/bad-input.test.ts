@@ -59,6 +59,11 @@ describe('damaged or odd content completes with a diagnostic', () => {
     expect(slugs.find(([f]) => f === 'b.txt')![1]).toMatch(/^mzf-2030-3-[0-9a-f]{6}$/);
     expect(c.diagnostics).toMatchObject([{ file: 'b.txt', line: 1, rule: 'ingest/duplicate-slug', message: expect.stringContaining('a.txt:1') }]);
   });
+  it('three identical copies still get three distinct slugs', () => {
+    const doc = utf8('某某市人民政府关于某事的通知\n某政发〔2030〕4号\n\n现就有关事项通知如下。\n\n某某市人民政府\n2030年5月1日\n');
+    const c = ingestCorpus([{ name: 'a.txt', bytes: doc }, { name: 'b.txt', bytes: doc }, { name: 'c.txt', bytes: doc }]);
+    expect(new Set(c.documents.map((d) => d.slug)).size).toBe(3);
+  });
   it('a file with only a 目录 is an issue with no documents; its entries are listed as not in the source', () => {
     const c = ingestCorpus([{ name: 'toc.txt', bytes: utf8('某某市人民政府公报\n2030年第4期\n\n目录\n\n市政府文件\n某某市人民政府关于某事的通知……（1）\n') }]);
     expect(c.issues[0]!.toc).toMatchObject([{ section: '市政府文件', page: '1' }]);

@@ -152,6 +152,8 @@ function startsNewUnit(line: NormLine): boolean {
  */
 export function continuesAcrossBreak(a: NormLine, b: NormLine, gap: boolean): boolean {
   if (!gap || a.cells || startsNewUnit(b)) return false;
+  // A 文号 or date line is complete however long it is (吉政办发〔2016〕1056号 + 主送 must stay apart).
+  if (DOC_NUMBER_LINE.test(a.text) || DATE_LINE.test(a.text)) return false;
   if (TERMINAL_END.test(a.text)) return false;
   if (isProse(a.text)) return true;
   // An unnumbered line without punctuation: a heading or title, unless it is long,

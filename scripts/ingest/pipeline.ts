@@ -194,8 +194,14 @@ function disambiguateSlugs(documents: CorpusDoc[], diagnostics: Diagnostic[]): v
     if (docs.length < 2) continue;
     const key = (d: CorpusDoc) => `${d.doc.date ?? '9999'}\u0000${d.issue ?? ''}\u0000${d.doc.title}`;
     const [first, ...rest] = [...docs].sort((a, b) => key(a).localeCompare(key(b)));
+    const taken = new Set([slug]);
     for (const d of rest) {
-      d.slug = `${slug}-${disambiguator(`${d.doc.title}\n${d.doc.date ?? ''}\n${d.doc.head.map((h) => h.text).join('')}`)}`;
+      // A content hash, then an ordinal if identical copies still collide (a reprint in several issues).
+      const hashed = `${slug}-${disambiguator(`${d.doc.title}\n${d.doc.date ?? ''}\n${d.doc.head.map((h) => h.text).join('')}\n${d.issue ?? ''}`)}`;
+      let candidate = hashed;
+      for (let n = 2; taken.has(candidate); n++) candidate = `${hashed}-${n}`;
+      taken.add(candidate);
+      d.slug = candidate;
       diagnostics.push({ file: d.doc.span.file, line: d.doc.span.start, rule: 'ingest/duplicate-slug', message: `same id ${slug}${d.doc.docNumber ? ` (文号 ${d.doc.docNumber})` : ''} as ${first!.doc.span.file}:${first!.doc.span.start}; this one is ${d.slug}`, severity: 'warning' });
     }
   }

@@ -35,12 +35,24 @@ export function loadResponsibilities(): Promise<Responsibilities> {
       for (const a of list) c[a.data.role]++;
       return c;
     };
+    // Grouped once per build: every document page asks for its own assignments.
+    const byDepartment = new Map<string, AssignmentEntry[]>();
+    const byDocument = new Map<string, AssignmentEntry[]>();
+    const add = (map: Map<string, AssignmentEntry[]>, key: string, a: AssignmentEntry) => {
+      const bucket = map.get(key);
+      if (bucket) bucket.push(a);
+      else map.set(key, [a]);
+    };
+    for (const a of assignments) {
+      if (a.data.department) add(byDepartment, a.data.department.id, a);
+      add(byDocument, a.data.document.id, a);
+    }
     return {
       departments,
       assignments,
       department: (id) => byId.get(id)!,
-      of: (id) => assignments.filter((a) => a.data.department?.id === id),
-      inDocument: (slug) => assignments.filter((a) => a.data.document.id === slug),
+      of: (id) => byDepartment.get(id) ?? [],
+      inDocument: (slug) => byDocument.get(slug) ?? [],
       counts,
     };
   })();

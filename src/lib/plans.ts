@@ -60,15 +60,38 @@ export function loadPlans(): Promise<PlansData> {
         LEVELS.indexOf(a.data.level ?? 'county') - LEVELS.indexOf(b.data.level ?? 'county') ||
         a.data.title.localeCompare(b.data.title, 'zh-CN'),
     );
+    // Grouped once per build: pages ask per plan and per indicator, and filtering every
+    // observation on each page made the build grow with the square of the corpus.
+    const group = <K>(list: ObservationEntry[], key: (o: ObservationEntry) => K) => {
+      const map = new Map<K, ObservationEntry[]>();
+      for (const o of list) {
+        const k = key(o);
+        const bucket = map.get(k);
+        if (bucket) bucket.push(o);
+        else map.set(k, [o]);
+      }
+      return map;
+    };
+    const byIndicator = group(observations, (o) => o.data.indicator.id);
+    for (const list of byIndicator.values()) list.sort(byYear);
+    const byPlan = group(observations, (o) => o.data.plan.id);
+    for (const list of byPlan.values()) list.sort((a, b) => a.data.source.line - b.data.source.line || (a.data.source.row ?? 0) - (b.data.source.row ?? 0) || a.id.localeCompare(b.id));
+    const naming = new Map<string, PlanEntry[]>();
+    for (const p of sortedPlans)
+      for (const id of new Set(p.data.names.flatMap((n) => (n.plan ? [n.plan.id] : [])))) {
+        const bucket = naming.get(id);
+        if (bucket) bucket.push(p);
+        else naming.set(id, [p]);
+      }
     return {
       plans: sortedPlans,
       indicators,
       observations,
       plan: (id) => planById.get(id)!,
       indicator: (id) => indicatorById.get(id)!,
-      ofIndicator: (id) => observations.filter((o) => o.data.indicator.id === id).sort(byYear),
-      inPlan: (id) => observations.filter((o) => o.data.plan.id === id).sort((a, b) => a.data.source.line - b.data.source.line || (a.data.source.row ?? 0) - (b.data.source.row ?? 0) || a.id.localeCompare(b.id)),
-      namedBy: (id) => sortedPlans.filter((p) => p.data.names.some((n) => n.plan?.id === id)),
+      ofIndicator: (id) => byIndicator.get(id) ?? [],
+      inPlan: (id) => byPlan.get(id) ?? [],
+      namedBy: (id) => naming.get(id) ?? [],
       categories: [...new Set(indicators.map((i) => i.data.category))],
     };
   })();

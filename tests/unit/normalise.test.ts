@@ -82,6 +82,7 @@ describe('normaliseLines', () => {
     expect(continuesAcrossBreak(line('一、环境指标基本实现,环境质量持续改善'), line('截至2020年底,基本完成各项指标。'), true)).toBe(false);
     expect(continuesAcrossBreak(line('美丽江城建设规划(2024—2035年)'), line('为全面贯彻落实意见,结合实际。'), true)).toBe(false);
     expect(continuesAcrossBreak(line('坚持空间管控，构建立体监管格局。'), line('牢固树立大生态的理念，'), true)).toBe(false);
+    expect(continuesAcrossBreak(line('吉林省人民政府办公厅发〔2016〕1056号'), line('各市（州）人民政府，省政府各厅委办：'), true)).toBe(false);
     expect(continuesAcrossBreak(line('加强煤烟型污染治理。全面启动燃煤'), line('（一）发电机组超低排放改造工程。'), true)).toBe(false);
   });
   it('keeps tab-separated rows as cells', () => {
