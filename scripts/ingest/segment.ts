@@ -136,8 +136,8 @@ export function titleKey(s: string): string {
   return s.replace(/[\s《》〈〉“”"'‘’()（）〔〕[\]【】,，、.·•]/g, '');
 }
 
-/** Quoted titles 《…》 in a text. */
-function quotedTitles(text: string): string[] {
+/** Quoted titles 《…》 in a text, as comparison keys. */
+export function quotedTitles(text: string): string[] {
   return [...text.matchAll(/《([^《》]{2,60})》/g)].map((m) => titleKey(m[1]!));
 }
 

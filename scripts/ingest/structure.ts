@@ -7,7 +7,7 @@ import type { BodyNode, Diagnostic, DocBlock, HeadLine, NormLine, ProvisionKind,
 import { DATE, DATE_LINE, DOC_NUMBER_LINE, MARKERS, TITLE_END, type MarkerName, markerOf, toSimplified } from './patterns.ts';
 import { normaliseDocNumber, parseOrderNumber } from './doc-number.ts';
 import { parseCnNumber } from './cn-numerals.ts';
-import { isoDate, titleKey } from './segment.ts';
+import { isoDate, quotedTitles, titleKey } from './segment.ts';
 
 /** Marker name → provision kind used in anchors (see docs/ARCHITECTURE.md). */
 const KIND_OF: Record<MarkerName, ProvisionKind> = {
@@ -273,7 +273,7 @@ export function linkCarried(docs: StructuredDoc[], blocks: DocBlock[]): void {
     if (!carrier) return;
     const carrierIdx = docs.indexOf(carrier);
     const text = blocks[carrierIdx]!.lines.map((l) => l.text).join('') + carrier.title;
-    const quoted = [...text.matchAll(/《([^《》]{2,60})》/g)].map((mm) => titleKey(mm[1]!));
+    const quoted = quotedTitles(text);
     const titleMention = titleKey(carrier.title).includes(titleKey(doc.title));
     if (quoted.includes(titleKey(doc.title)) || titleMention) {
       doc.carriedBy = carrierIdx;

@@ -18,3 +18,8 @@ export function textFragment(selected: string): string {
   const chars = [...text];
   return `#:~:text=${enc(chars.slice(0, 15).join(''))},${enc(chars.slice(-15).join(''))}`;
 }
+
+/** How a place in a document is named in a citation: its provision's label (第九条), else 正文段落. */
+export function placeLabel(outline: ReadonlyArray<{ id: string; cite: string }>, anchor: string): string {
+  return outline.find((entry) => entry.id === anchor)?.cite ?? '正文段落';
+}
