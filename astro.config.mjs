@@ -1,6 +1,5 @@
 // Thin config: everything content-related lives in scripts/ and src/content.config.ts.
 import { defineConfig } from 'astro/config';
-import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -51,5 +50,5 @@ export default defineConfig({
   trailingSlash: 'always',
   outDir,
   ...(cacheDir ? { cacheDir } : {}),
-  integrations: [mdx(), sitemap({ filter: indexable }), sitemapAlias],
+  integrations: [sitemap({ filter: indexable }), sitemapAlias],
 });

@@ -44,9 +44,8 @@ interface Page {
 export function checkFidelity(seedsDir: string, contentDir: string, distDir: string): SeedFidelity[] {
   const issues = JSON.parse(readFileSync(join(contentDir, 'issues.json'), 'utf8')) as Array<{ id: string; source: { file: string }; toc: Array<{ title: string; source: { start: number; end: number } }> }>;
   const docs: Array<Page & { file: string }> = readdirSync(join(contentDir, 'documents')).map((f) => {
-    const source = /^source: (.*)$/m.exec(readFileSync(join(contentDir, 'documents', f), 'utf8'))![1]!;
-    const { file, start, end } = JSON.parse(source) as { file: string; start: number; end: number };
-    return { file, start, end, path: join(distDir, 'documents', f.replace(/\.mdx$/, ''), 'index.html') };
+    const { source } = JSON.parse(readFileSync(join(contentDir, 'documents', f), 'utf8')) as { source: { file: string; start: number; end: number } };
+    return { ...source, path: join(distDir, 'documents', f.replace(/\.json$/, ''), 'index.html') };
   });
   const texts = new Map<string, string>();
   const textOf = (path: string) => {

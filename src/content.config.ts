@@ -33,10 +33,10 @@ const issues = defineCollection({
 
 const documents = defineCollection({
   loader: glob({
-    pattern: '*.mdx',
+    pattern: '*.json',
     base: pathToFileURL(resolve(contentDir, 'documents') + '/'),
     // The slug is the file name, verbatim: ingest links documents by it.
-    generateId: ({ entry }) => entry.replace(/\.mdx$/, ''),
+    generateId: ({ entry }) => entry.replace(/\.json$/, ''),
   }),
   schema: DocumentSchema.extend({
     publication: reference('publications').optional(),

@@ -30,11 +30,11 @@ describe('encodings and line ends', () => {
     const gb = ingestCorpus([{ name: 'x.txt', bytes: iconv.encode(seed004.toString('utf8').replace(/^\uFEFF/, ''), 'gb18030') }]);
     expect(gb.files[0]!.encoding).toBe('gb18030');
     const copy = renderCorpus(gb);
-    expect(copy.get('documents/jzbf-2016-56.mdx')).toBe(original.get('documents/jzbf-2016-56.mdx'));
+    expect(copy.get('documents/jzbf-2016-56.json')).toBe(original.get('documents/jzbf-2016-56.json'));
   });
   it('reads CRLF line ends as LF', () => {
     const crlf = ingestCorpus([{ name: 'x.txt', bytes: utf8(seed004.toString('utf8').replace(/\n/g, '\r\n')) }]);
-    expect(renderCorpus(crlf).get('documents/jzbf-2016-56.mdx')).toBe(renderCorpus(ingestCorpus([{ name: 'x.txt', bytes: seed004 }])).get('documents/jzbf-2016-56.mdx'));
+    expect(renderCorpus(crlf).get('documents/jzbf-2016-56.json')).toBe(renderCorpus(ingestCorpus([{ name: 'x.txt', bytes: seed004 }])).get('documents/jzbf-2016-56.json'));
   });
   it('handles a 1 MB line as one paragraph, whole', () => {
     const long = '环境保护工作取得成效，'.repeat(100_000);

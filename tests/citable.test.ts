@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONTENT, ROOT, SEEDS, seedCorpus } from './support/corpus.ts';
+import { CONTENT, ROOT, SEEDS, blocksOf, readContentDocuments, seedCorpus } from './support/corpus.ts';
 import { ingestCorpus } from '../scripts/ingest/pipeline.ts';
 import { readSeeds } from '../scripts/ingest/cli.ts';
 import { documentMeta } from '../scripts/ingest/emit.ts';
@@ -48,10 +48,10 @@ describe('cross-references', () => {
     expect(refs.some((r) => r.docNumber?.startsWith('吉政干任'))).toBe(false);
   });
   it('marks each citation in the emitted text with its offsets', () => {
-    const mdx = readFileSync(join(CONTENT, 'documents', 'jzbf-2017-8.mdx'), 'utf8');
-    const line = mdx.split('\n').find((l) => l.startsWith('<P id="p-825"'))!;
-    const text = JSON.parse(/text=\{("(?:[^"\\]|\\.)*")\}/.exec(line)![1]!) as string;
-    const [[start, end, kind, id]] = JSON.parse(/refs=\{(\[.*?\]\])\}/.exec(line)![1]!) as Array<[number, number, string, string]>;
+    const block = blocksOf(readContentDocuments().get('jzbf-2017-8')!).find((b) => b.id === 'p-825')!;
+    if (block.type !== 'p') throw new Error('p-825 is not a paragraph');
+    const { text } = block;
+    const [[start, end, kind, id]] = block.refs!;
     expect([text.slice(start, end), kind, id]).toEqual(['《国务院关于加强困境儿童保障工作的意见》（国发〔2016〕36号', 'r', 'gf-2016-36']);
   });
 });

@@ -35,6 +35,6 @@ describe('ingest command', () => {
     const r = ingest({ 'good.txt': readFileSync(join(SEEDS, '004_f7ab706c9a2973ea.txt')) });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('ingest: 1 documents, 0 issues, 0 publications');
-    expect(existsSync(join(r.out, 'documents', 'jzbf-2016-56.mdx'))).toBe(true);
+    expect(existsSync(join(r.out, 'documents', 'jzbf-2016-56.json'))).toBe(true);
   });
 });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONTENT, SEEDS, readContentDocuments, seedCorpus, textsOfMdx } from './support/corpus.ts';
+import { CONTENT, SEEDS, blocksOf, readContentDocuments, seedCorpus, textsOfDocument } from './support/corpus.ts';
 import { readRegistry, renderCorpus, readSeeds } from '../scripts/ingest/cli.ts';
 import { decodeSource } from '../scripts/ingest/decode.ts';
 import { normaliseLines } from '../scripts/ingest/normalise.ts';
@@ -62,8 +62,7 @@ describe('documents of the five seeds', () => {
   it('reads the regulation as 7 chapters and 33 articles with items', () => {
     const reg = corpus.documents.find((d) => d.doc.title === '吉林省公安机关警务辅助人员管理办法')!;
     expect(reg.doc.body.filter((n) => n.type === 'section' && n.kind === 'chapter')).toHaveLength(7);
-    const mdx = readFileSync(join(CONTENT, 'documents', `${reg.slug}.mdx`), 'utf8');
-    const ids = [...mdx.matchAll(/<Section id="([^"]+)"/g)].map((m) => m[1]);
+    const ids = blocksOf(readContentDocuments().get(reg.slug)!).filter((b) => b.type === 'section').map((b) => b.id);
     expect(ids.filter((id) => /^article-\d+$/.test(id!))).toHaveLength(33);
     expect(ids).toContain('article-33');
     expect(ids).toContain('article-9-item-9');
@@ -87,7 +86,7 @@ describe('documents of the five seeds', () => {
 });
 
 describe('fidelity: no text lost', () => {
-  const mdx = readContentDocuments();
+  const documents = readContentDocuments();
   const issues = JSON.parse(readFileSync(join(CONTENT, 'issues.json'), 'utf8')) as Issue[];
   const strip = (s: string) => s.replace(/\s+/g, '');
 
@@ -97,7 +96,7 @@ describe('fidelity: no text lost', () => {
       if (!decoded.ok) throw new Error(decoded.diagnostic.message);
       const issue = issues.find((i) => i.source.file === seed);
       const carried: string[] = [];
-      for (const text of mdx.values()) if (text.includes(`"file":"${seed}"`)) carried.push(...textsOfMdx(text));
+      for (const document of documents.values()) if (document.source.file === seed) carried.push(...textsOfDocument(document));
       if (issue) for (const l of [...issue.masthead, ...issue.editorial, ...issue.unplaced]) carried.push(l.text);
       const haystack = strip(carried.join('\n'));
       const tocLines = new Set<number>();
@@ -123,7 +122,7 @@ describe('content/ is what ingest produces today', () => {
     const expected = renderCorpus(seedCorpus());
     const onDisk = new Map<string, string>();
     for (const path of expected.keys()) if (!path.startsWith('documents/') && existsSync(join(CONTENT, path))) onDisk.set(path, readFileSync(join(CONTENT, path), 'utf8'));
-    for (const [f, text] of readContentDocuments()) onDisk.set(`documents/${f}`, text);
+    for (const f of readdirSync(join(CONTENT, 'documents'))) onDisk.set(`documents/${f}`, readFileSync(join(CONTENT, 'documents', f), 'utf8'));
     expect([...onDisk.keys()].sort()).toEqual([...expected.keys()].sort());
     for (const [path, text] of expected) expect(onDisk.get(path), `${path} is stale: run npm run ingest`).toBe(text);
   });

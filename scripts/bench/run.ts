@@ -110,7 +110,7 @@ async function runSize(n: number, seeds: SeedText[], base: string, floor: boolea
   const row: BenchRow = {
     size: n,
     sourceMB: sourceBytes / 1e6,
-    documents: countFiles(join(contentDir, 'documents'), '.mdx'),
+    documents: countFiles(join(contentDir, 'documents'), '.json'),
     pages: 0,
     ingest: { seconds: ingest.seconds, peakRssMB: ingest.peakRssMB },
     pipelineSeconds: pipelineMs / 1000,

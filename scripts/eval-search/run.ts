@@ -47,9 +47,14 @@ function readAuthors(contentDir: string): string[] {
 function readTables(contentDir: string): string[][][] {
   const dir = join(contentDir, 'documents');
   const tables: string[][][] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.mdx'))) {
-    for (const m of readFileSync(join(dir, file), 'utf8').matchAll(/ rows=\{(\[.*\])\} \/>$/gm)) tables.push(JSON.parse(m[1]!) as string[][]);
-  }
+  type Block = { type: string; rows?: string[][]; children?: Block[] };
+  const walk = (blocks: Block[]): void => {
+    for (const block of blocks) {
+      if (block.type === 'table' && block.rows) tables.push(block.rows);
+      walk(block.children ?? []);
+    }
+  };
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) walk((JSON.parse(readFileSync(join(dir, file), 'utf8')) as { body: Block[] }).body);
   return tables;
 }
 

@@ -9,7 +9,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { ingestCorpus, type Corpus } from './pipeline.ts';
-import { renderDocumentMdx, renderJson } from './emit.ts';
+import { renderDocumentJson, renderJson } from './emit.ts';
 import { validateCorpus } from './validate.ts';
 import type { Registry } from './departments.ts';
 import { DepartmentSchema, GovernmentSchema } from '../../src/schemas/department.ts';
@@ -65,7 +65,7 @@ export function renderCorpus(corpus: Corpus): Map<string, string> {
   files.set('plans.json', renderJson(corpus.plans));
   files.set('observations.json', renderJson(corpus.observations));
   files.set('build-report.json', renderJson(buildReport(corpus)));
-  for (const d of [...corpus.documents].sort((a, b) => a.slug.localeCompare(b.slug))) files.set(`documents/${d.slug}.mdx`, renderDocumentMdx(d));
+  for (const d of [...corpus.documents].sort((a, b) => a.slug.localeCompare(b.slug))) files.set(`documents/${d.slug}.json`, renderDocumentJson(d));
   return files;
 }
 

@@ -38,7 +38,78 @@ export const OutlineEntrySchema = z.object({
 });
 export type OutlineEntry = z.output<typeof OutlineEntrySchema>;
 
-/** Front matter of a document page; the body is the MDX that follows it. */
+/**
+ * A link inside a text, as ingest found it: [start, end, kind, id] with offsets into the JS string;
+ * kind d = a document slug, r = an id on /references/, p = a department id.
+ */
+export const TextRefSchema = z.tuple([z.number().int().min(0), z.number().int().min(0), z.enum(['d', 'r', 'p']), z.string()]);
+export type TextRef = z.output<typeof TextRefSchema>;
+
+/** Source line range of a block, first and last line (inclusive). */
+const LinesSchema = z.tuple([z.number().int().min(1), z.number().int().min(1)]);
+
+/** A paragraph of running text. */
+export const ParagraphBlockSchema = z.object({
+  type: z.literal('p'),
+  /** Anchor: p-<first line>. */
+  id: z.string(),
+  lines: LinesSchema,
+  text: z.string(),
+  refs: z.array(TextRefSchema).optional(),
+  /** A 目录-like list or a note (注：…) rather than running text. */
+  variant: z.enum(['contents', 'note']).optional(),
+});
+
+/** A table as printed: the first row is the header row when there is more than one. */
+export const TableBlockSchema = z.object({
+  type: z.literal('table'),
+  /** Anchor: t-<first line>; rows get t-<line>-r<N>. */
+  id: z.string(),
+  lines: LinesSchema,
+  /** The title line printed above the table, when ingest recognised one. */
+  caption: z.string().optional(),
+  rows: z.array(z.array(z.string())),
+});
+
+/** A structural provision (chapter, article, item, 专栏 …) and what it contains. */
+export interface SectionBlock {
+  type: 'section';
+  /** Anchor id (chapter-2-section-1, article-33, part-1-item-3, box-2). */
+  id: string;
+  kind: string;
+  depth: number;
+  /** Number as printed: 第一章, 一、, （三）. */
+  label: string;
+  /** How a citation names it (第九条第（三）项). */
+  cite: string;
+  /** A heading line; exclusive with `text`. */
+  title?: string | undefined;
+  /** A numbered paragraph's text; exclusive with `title`. */
+  text?: string | undefined;
+  refs?: TextRef[] | undefined;
+  lines: [number, number];
+  children: BodyBlock[];
+}
+export type BodyBlock = SectionBlock | z.output<typeof ParagraphBlockSchema> | z.output<typeof TableBlockSchema>;
+
+export const SectionBlockSchema: z.ZodType<SectionBlock> = z.object({
+  type: z.literal('section'),
+  id: z.string(),
+  kind: z.string(),
+  depth: z.number().int().min(1),
+  label: z.string(),
+  cite: z.string(),
+  title: z.string().optional(),
+  text: z.string().optional(),
+  refs: z.array(TextRefSchema).optional(),
+  lines: LinesSchema,
+  get children() {
+    return z.array(BodyBlockSchema);
+  },
+});
+export const BodyBlockSchema: z.ZodType<BodyBlock> = z.lazy(() => z.union([ParagraphBlockSchema, TableBlockSchema, SectionBlockSchema]));
+
+/** A document as ingest emits it (content/documents/<slug>.json): metadata, then the body. */
 export const DocumentSchema = z.object({
   /** Full title, lines rejoined (吉林省人民政府办公厅关于印发吉林省环境保护“十三五”规划的通知). */
   title: z.string().min(1),
@@ -84,5 +155,9 @@ export const DocumentSchema = z.object({
   outline: z.array(OutlineEntrySchema),
   /** Seed file and the lines the document spans. */
   source: SourceSpanSchema,
+  /** The body as ingest structured it, in reading order; every block keeps its source lines. */
+  body: z.array(BodyBlockSchema),
 });
-export type DocumentMeta = z.output<typeof DocumentSchema>;
+export type DocumentData = z.output<typeof DocumentSchema>;
+/** Everything but the body. */
+export type DocumentMeta = Omit<DocumentData, 'body'>;

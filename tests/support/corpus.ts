@@ -3,6 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ingestCorpus, type Corpus } from '../../scripts/ingest/pipeline.ts';
 import { readRegistry, readSeeds } from '../../scripts/ingest/cli.ts';
+import type { BodyBlock, DocumentData } from '../../src/schemas/document.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const SEEDS = join(ROOT, 'seeds');
@@ -16,18 +17,41 @@ export function seedCorpus(): Corpus {
   return cached;
 }
 
-/** Every string a generated MDX file carries: frontmatter head lines and body props. */
-export function textsOfMdx(mdx: string): string[] {
-  const out: string[] = [];
-  const head = /^head: (.*)$/m.exec(mdx);
-  if (head) for (const h of JSON.parse(head[1]!) as Array<{ text: string }>) out.push(h.text);
-  for (const m of mdx.matchAll(/ (?:text|title|label|caption)=\{("(?:[^"\\]|\\.)*")\}/g)) out.push(JSON.parse(m[1]!) as string);
-  for (const m of mdx.matchAll(/ rows=\{(\[.*\])\} \/>$/gm)) for (const row of JSON.parse(m[1]!) as string[][]) out.push(row.join(''));
+/** Every source string a generated document entry carries: head lines and the body's texts. */
+export function textsOfDocument(document: DocumentData): string[] {
+  const out = document.head.map((h) => h.text);
+  const walk = (blocks: BodyBlock[]): void => {
+    for (const block of blocks) {
+      if (block.type === 'p') out.push(block.text);
+      else if (block.type === 'table') {
+        if (block.caption !== undefined) out.push(block.caption);
+        for (const row of block.rows) out.push(row.join(''));
+      } else {
+        out.push(block.label, block.title ?? block.text ?? '');
+        walk(block.children);
+      }
+    }
+  };
+  walk(document.body);
   return out;
 }
 
-export function readContentDocuments(dir = CONTENT): Map<string, string> {
-  const docs = new Map<string, string>();
-  for (const f of readdirSync(join(dir, 'documents')).sort()) docs.set(f, readFileSync(join(dir, 'documents', f), 'utf8'));
+/** Every block of a body, depth first. */
+export function blocksOf(document: DocumentData): BodyBlock[] {
+  const out: BodyBlock[] = [];
+  const walk = (blocks: BodyBlock[]): void => {
+    for (const block of blocks) {
+      out.push(block);
+      if (block.type === 'section') walk(block.children);
+    }
+  };
+  walk(document.body);
+  return out;
+}
+
+/** The emitted document entries (content/documents/<slug>.json), by slug. */
+export function readContentDocuments(dir = CONTENT): Map<string, DocumentData> {
+  const docs = new Map<string, DocumentData>();
+  for (const f of readdirSync(join(dir, 'documents')).sort()) docs.set(f.replace(/\.json$/, ''), JSON.parse(readFileSync(join(dir, 'documents', f), 'utf8')) as DocumentData);
   return docs;
 }
