@@ -1,6 +1,7 @@
 // Thin config: everything content-related lives in scripts/ and src/content.config.ts.
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
+import { docNumberRedirects } from './src/integrations/doc-number-redirects.ts';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
@@ -50,5 +51,5 @@ export default defineConfig({
   trailingSlash: 'always',
   outDir,
   ...(cacheDir ? { cacheDir } : {}),
-  integrations: [sitemap({ filter: indexable }), sitemapAlias],
+  integrations: [docNumberRedirects(), sitemap({ filter: indexable }), sitemapAlias],
 });
