@@ -51,5 +51,10 @@ export default defineConfig({
   trailingSlash: 'always',
   outDir,
   ...(cacheDir ? { cacheDir } : {}),
+  experimental: {
+    // The content layer's store as 20 MB chunks instead of one JSON string: at 10,000 documents
+    // the single file is ~0.5 GB, near V8's longest string, and is held whole while it is parsed.
+    collectionStorage: 'chunked',
+  },
   integrations: [docNumberRedirects(), sitemap({ filter: indexable }), sitemapAlias],
 });
