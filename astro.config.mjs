@@ -55,6 +55,9 @@ export default defineConfig({
     // The content layer's store as 20 MB chunks instead of one JSON string: at 10,000 documents
     // the single file is ~0.5 GB, near V8's longest string, and is held whole while it is parsed.
     collectionStorage: 'chunked',
+    // A document page whose cacheKey (src/lib/page-keys.ts) and code are unchanged is copied
+    // from the previous build instead of rendered: adding an issue re-renders what it touches.
+    incrementalBuild: true,
   },
   integrations: [docNumberRedirects(), sitemap({ filter: indexable }), sitemapAlias],
 });

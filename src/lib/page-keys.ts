@@ -1,0 +1,49 @@
+// Cache keys for Astro's incremental build (experimental.incrementalBuild): a page whose key and
+// code are unchanged since the last build is copied, not rendered. A key must change whenever
+// anything the page shows changes, so it names every entry the page reads, by its content
+// digest, and the day (validity status is "as of the build date").
+import { createHash } from 'node:crypto';
+import type { DocumentEntry, Gazette } from './gazette.ts';
+import type { Responsibilities } from './departments.ts';
+
+interface Digested {
+  id: string;
+  collection: string;
+  digest?: number | string | undefined;
+}
+
+/** A stable key over the entries a page reads; an entry without a digest hashes its data. */
+export function entriesKey(day: string, entries: Iterable<Digested & { data?: unknown }>): string {
+  const hash = createHash('sha256').update(day);
+  const seen = new Set<string>();
+  const parts: string[] = [];
+  for (const entry of entries) {
+    const name = `${entry.collection}/${entry.id}`;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    parts.push(`${name}@${entry.digest ?? createHash('sha256').update(JSON.stringify(entry.data ?? null)).digest('hex')}`);
+  }
+  for (const part of parts.sort()) hash.update('\n').update(part);
+  return hash.digest('hex');
+}
+
+/**
+ * Everything a document page shows: the document; its issue, publication and the issue's other
+ * documents (previous/next, titles); the documents it carries, is carried by, cites and is cited
+ * by; its assignments and their departments.
+ */
+export function documentPageKey(day: string, gazette: Gazette, responsibilities: Responsibilities, document: DocumentEntry): string {
+  const { data } = document;
+  const read: Array<Digested & { data?: unknown }> = [document];
+  if (data.issue) {
+    const issue = gazette.issue(data.issue.id);
+    read.push(issue, gazette.publication(issue.data.publication.id), ...gazette.documentsOf(issue));
+  }
+  for (const ref of [data.carriedBy, ...data.carries, ...data.citations.map((c) => c.target), ...data.citedBy.map((p) => p.document)])
+    if (ref) read.push(gazette.document(ref.id));
+  for (const assignment of responsibilities.inDocument(document.id)) {
+    read.push(assignment);
+    if (assignment.data.department) read.push(responsibilities.department(assignment.data.department.id));
+  }
+  return entriesKey(day, read);
+}
