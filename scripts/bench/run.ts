@@ -1,9 +1,10 @@
 /**
- * `npm run bench [-- --sizes 1,10,100] [--keep] [--json FILE] [--no-floor] [--max-rss-mb 12000] [--dir TMP]`
+ * `npm run bench [-- --sizes 1,10,100] [--keep] [--json FILE] [--no-floor] [--no-rebuild] [--max-rss-mb 12000] [--dir TMP]`
  *
  * For each size N: synthesise N copies of seeds/ (scripts/bench/synth.ts) into a temporary
  * directory, then run, each as a child process with its seconds and peak RSS measured
- * (scripts/bench/measure.ts): ingest, `astro build`, the Pagefind index; then `astro build` of a
+ * (scripts/bench/measure.ts): ingest, `astro build`, the Pagefind index; the same three again after
+ * adding one more gazette issue to the built archive (the rebuild, reusing the caches); then `astro build` of a
  * throwaway project with as many plain Markdown pages (the same text) and one minimal layout, the
  * floor our build is compared with. Nothing is written to the project's content/ or dist/ (the
  * Astro cache of each size goes to its temporary directory). Prints one table; `--json` also
@@ -13,7 +14,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir, loadavg, cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { synthesizeCorpus, type SeedText } from './synth.ts';
+import { synthesizeCopy, synthesizeCorpus, type SeedText } from './synth.ts';
 import { measure, type Measured } from './measure.ts';
 import { formatTable, type BenchRow } from './table.ts';
 
@@ -73,7 +74,7 @@ class Stopped extends Error {}
 /** Size directories whose log must outlive the run (a stage failed). */
 const keepLogs = new Set<string>();
 
-async function runSize(n: number, seeds: SeedText[], base: string, floor: boolean, limitMB: number, rows: BenchRow[]): Promise<void> {
+async function runSize(n: number, seeds: SeedText[], base: string, floor: boolean, rebuild: boolean, limitMB: number, rows: BenchRow[]): Promise<void> {
   const dir = join(base, `x${n}`);
   const seedsDir = join(dir, 'seeds');
   const contentDir = join(dir, 'content');
@@ -125,6 +126,25 @@ async function runSize(n: number, seeds: SeedText[], base: string, floor: boolea
     row.pages = countFiles(outDir, '.html');
     const search = await step('search index', join(BIN, 'tsx'), ['scripts/build-search-index.ts']);
     row.search = { seconds: search.seconds, peakRssMB: search.peakRssMB };
+    if (rebuild) {
+      // Issue 10, part 3: one more gazette issue (copy n of the first seed that is an issue) added
+      // to the built archive, then ingest, build and index again with the caches of the first run.
+      const issueSeed = seeds.find((s) => /年第\S+期/.test(s.text.slice(0, 2000))) ?? seeds[0]!;
+      const added = synthesizeCopy(issueSeed, n);
+      writeFileSync(join(seedsDir, added.name), added.text);
+      const logStart = statSync(log).size;
+      const ri = await step('rebuild: ingest', join(BIN, 'tsx'), ['scripts/ingest/cli.ts', '--seeds', seedsDir, '--out', contentDir]);
+      const rb = await step('rebuild: astro build', join(BIN, 'astro'), ['build']);
+      const buildLog = readFileSync(log, 'utf8').slice(logStart);
+      const rs = await step('rebuild: search index', join(BIN, 'tsx'), ['scripts/build-search-index.ts']);
+      row.rebuild = {
+        ingest: { seconds: ri.seconds, peakRssMB: ri.peakRssMB },
+        build: { seconds: rb.seconds, peakRssMB: rb.peakRssMB },
+        search: { seconds: rs.seconds, peakRssMB: rs.peakRssMB },
+        reused: (buildLog.match(/ \((?:cached|restored)\)/g) ?? []).length,
+        rendered: (buildLog.match(/ \(\+\d/g) ?? []).length,
+      };
+    }
   } catch (e) {
     if (!(e instanceof Stopped)) throw e;
     row.note = e.message;
@@ -150,6 +170,7 @@ async function main(): Promise<void> {
   const keep = process.argv.includes('--keep');
   const json = arg('--json');
   const floor = !process.argv.includes('--no-floor');
+  const rebuild = !process.argv.includes('--no-rebuild');
   // A stage whose process tree goes over this is stopped (and reported), not left to take the machine.
   const limitMB = Number(arg('--max-rss-mb') ?? 12_000);
   const seeds = readdirSync(join(ROOT, 'seeds'))
@@ -163,7 +184,7 @@ async function main(): Promise<void> {
   try {
     for (const n of sizes) {
       try {
-        await runSize(n, seeds, base, floor, limitMB, rows);
+        await runSize(n, seeds, base, floor, rebuild, limitMB, rows);
       } catch (e) {
         // Ingest itself stopped or failed: no row to show, the next size still runs.
         if (!(e instanceof Stopped)) throw e;

@@ -19,6 +19,8 @@ export interface BenchRow {
   indexMB: number;
   duplicateSlugs: number;
   floor?: StageFigures & { pages: number };
+  /** After adding one issue to the built archive: each stage again, and document pages reused vs rendered. */
+  rebuild?: { ingest: StageFigures; build: StageFigures; search: StageFigures; reused: number; rendered: number };
   /** Why the row is incomplete (a stage stopped at the memory limit). */
   note?: string;
 }
@@ -50,6 +52,15 @@ export function formatTable(rows: BenchRow[]): string {
       ].join(' | ')} |`,
     );
     if (r.note) notes.push(`${r.size}×: ${r.note}`);
+  }
+  const rebuilt = rows.filter((r) => r.rebuild);
+  if (rebuilt.length) {
+    lines.push('', '| size | rebuild after adding one issue: ingest s | build s (pages reused / rendered) | index s | total s | full build total s |', '|---|---|---|---|---|---|');
+    for (const r of rebuilt) {
+      const b = r.rebuild!;
+      const full = r.ingest.seconds + (r.build?.seconds ?? NaN) + (r.search?.seconds ?? NaN);
+      lines.push(`| ${r.size}× | ${s(b.ingest.seconds)} | ${s(b.build.seconds)} (${b.reused} / ${b.rendered}) | ${s(b.search.seconds)} | ${s(b.ingest.seconds + b.build.seconds + b.search.seconds)} | ${s(full)} |`);
+    }
   }
   if (notes.length) lines.push('', ...notes);
   return lines.join('\n');

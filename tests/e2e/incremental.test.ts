@@ -13,7 +13,7 @@ import { ROOT } from '../support/corpus.ts';
 const work = mkdtempSync(join(tmpdir(), 'gazette-incremental-'));
 const content = join(work, 'content');
 const out = join(work, 'dist');
-const env = { ...process.env, GAZETTE_CONTENT_DIR: content, GAZETTE_OUT_DIR: out, GAZETTE_CACHE_DIR: join(work, 'cache') };
+const env: NodeJS.ProcessEnv = { ...process.env, GAZETTE_CONTENT_DIR: content, GAZETTE_OUT_DIR: out, GAZETTE_CACHE_DIR: join(work, 'cache') };
 delete env.BASE_URL;
 const build = (): string => execFileSync('astro', ['build'], { cwd: ROOT, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 /** Document pages the build copied from the previous one rather than rendered. */
