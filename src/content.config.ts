@@ -7,7 +7,7 @@ import { PublicationSchema } from './schemas/publication.ts';
 import { IssueSchema, TocEntrySchema } from './schemas/issue.ts';
 import { CitationSchema, DocumentSchema } from './schemas/document.ts';
 import { PlaceSchema, ReferenceSchema } from './schemas/reference.ts';
-import { AssignmentSchema, DepartmentSchema, GovernmentSchema } from './schemas/department.ts';
+import { DepartmentSchema, GovernmentSchema, TaskActorSchema, TaskSchema } from './schemas/department.ts';
 import { NamedPlanSchema, PlanSchema } from './schemas/plan.ts';
 import { IndicatorSchema, ObservationSchema } from './schemas/indicator.ts';
 
@@ -45,6 +45,7 @@ const documents = defineCollection({
     carries: z.array(reference('documents')),
     citations: z.array(CitationSchema.extend({ target: reference('documents').optional() })),
     citedBy: z.array(PlaceSchema.extend({ document: reference('documents') })),
+    tasks: z.array(TaskSchema.extend({ actors: z.array(TaskActorSchema.extend({ department: reference('departments').optional() })).min(1) })),
   }),
 });
 
@@ -54,8 +55,8 @@ const references = defineCollection({
   schema: ReferenceSchema.extend({ citedBy: z.array(PlaceSchema.extend({ document: reference('documents') })) }),
 });
 
-// Hand-kept registry of governments and departments (content/registry/), and the generated
-// assignments of tasks to them (content/assignments.json).
+// Hand-kept registry of governments and departments (content/registry/); the tasks assigned to
+// them are in each document's entry (`tasks`).
 const governments = defineCollection({
   loader: file(contentUrl('registry/governments.json')),
   schema: GovernmentSchema.extend({ parent: reference('governments').optional() }),
@@ -63,10 +64,6 @@ const governments = defineCollection({
 const departments = defineCollection({
   loader: file(contentUrl('registry/departments.json')),
   schema: DepartmentSchema.extend({ government: reference('governments') }),
-});
-const assignments = defineCollection({
-  loader: file(contentUrl('assignments.json')),
-  schema: AssignmentSchema.extend({ department: reference('departments').optional(), document: reference('documents') }),
 });
 
 // Plans (generated), the hand-kept indicator registry, and every observation of an indicator
@@ -88,4 +85,4 @@ const observations = defineCollection({
   schema: ObservationSchema.extend({ indicator: reference('indicators'), plan: reference('plans'), document: reference('documents') }),
 });
 
-export const collections = { publications, issues, documents, references, governments, departments, assignments, plans, indicators, observations };
+export const collections = { publications, issues, documents, references, governments, departments, plans, indicators, observations };

@@ -44,28 +44,18 @@ export function readIndicatorRegistry(contentDir: string): Indicator[] | undefin
   return existsSync(path) ? z.array(IndicatorSchema).parse(JSON.parse(readFileSync(path, 'utf8'))) : undefined;
 }
 
-/** Assignments with stable ids: document, anchor and position within that anchor. */
-function withIds(corpus: Corpus): Array<{ id: string } & Corpus['assignments'][number]> {
-  const seen = new Map<string, number>();
-  return corpus.assignments.map((a) => {
-    const key = `${a.document}--${a.anchor}`;
-    const n = (seen.get(key) ?? 0) + 1;
-    seen.set(key, n);
-    return { id: `${key}--${n}`, ...a };
-  });
-}
-
 /** The files ingest writes, keyed by path relative to the content directory. */
 export function renderCorpus(corpus: Corpus): Map<string, string> {
   const files = new Map<string, string>();
   files.set('publications.json', renderJson(corpus.publications));
   files.set('issues.json', renderJson(corpus.issues));
   files.set('references.json', renderJson(corpus.references));
-  files.set('assignments.json', renderJson(withIds(corpus)));
   files.set('plans.json', renderJson(corpus.plans));
   files.set('observations.json', renderJson(corpus.observations));
   files.set('build-report.json', renderJson(buildReport(corpus)));
-  for (const d of [...corpus.documents].sort((a, b) => a.slug.localeCompare(b.slug))) files.set(`documents/${d.slug}.json`, renderDocumentJson(d));
+  // Each document's entry carries its own tasks (one record per task, not per department).
+  const assignments = Map.groupBy(corpus.assignments, (a) => a.document);
+  for (const d of [...corpus.documents].sort((a, b) => a.slug.localeCompare(b.slug))) files.set(`documents/${d.slug}.json`, renderDocumentJson(d, assignments.get(d.slug)));
   return files;
 }
 

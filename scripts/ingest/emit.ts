@@ -9,6 +9,7 @@ import type { BodyNode } from './types.ts';
 import type { CorpusDoc } from './pipeline.ts';
 import type { BodyBlock, DocumentData, DocumentMeta, OutlineEntry, TextRef } from '../../src/schemas/document.ts';
 import { assignAnchors } from './anchors.ts';
+import type { Assignment, Task } from '../../src/schemas/department.ts';
 
 /** A document's metadata, validated later against DocumentSchema. */
 export function documentMeta(cd: CorpusDoc): DocumentMeta {
@@ -102,9 +103,24 @@ const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]
  * A document entry (content/documents/<slug>.json): metadata, then the body. The site renders it
  * from data — no text is ever compiled as code — so a document costs no module in the build.
  */
-export function renderDocumentJson(cd: CorpusDoc): string {
-  const entry: DocumentData = { ...documentMeta(cd), body: documentBody(cd) };
+export function renderDocumentJson(cd: CorpusDoc, assignments: Assignment[] = []): string {
+  const entry: DocumentData = { ...documentMeta(cd), tasks: groupTasks(assignments), body: documentBody(cd) };
   return renderJson(entry);
+}
+
+/**
+ * One document's assignments as tasks: consecutive assignments of one task (same anchor, line and
+ * text) share one record, in reading order, so a task's text is stored once.
+ */
+export function groupTasks(assignments: Assignment[]): Task[] {
+  const tasks: Task[] = [];
+  for (const { department, actor, collective, role, implicit, anchor, part, task, line } of assignments) {
+    const last = tasks.at(-1);
+    const who = { ...optional('department', department), actor, collective, role, implicit };
+    if (last && last.anchor === anchor && last.line === line && last.task === task) last.actors.push(who);
+    else tasks.push({ anchor, ...optional('part', part), task, line, actors: [who] });
+  }
+  return tasks;
 }
 
 /** Stable JSON: two-space indent, trailing newline. */

@@ -30,7 +30,7 @@ export function entriesKey(day: string, entries: Iterable<Digested & { data?: un
 /**
  * Everything a document page shows: the document; its issue, publication and the issue's other
  * documents (previous/next, titles); the documents it carries, is carried by, cites and is cited
- * by; its assignments and their departments.
+ * by; the departments its tasks name.
  */
 export function documentPageKey(day: string, gazette: Gazette, responsibilities: Responsibilities, document: DocumentEntry): string {
   const { data } = document;
@@ -41,9 +41,7 @@ export function documentPageKey(day: string, gazette: Gazette, responsibilities:
   }
   for (const ref of [data.carriedBy, ...data.carries, ...data.citations.map((c) => c.target), ...data.citedBy.map((p) => p.document)])
     if (ref) read.push(gazette.document(ref.id));
-  for (const assignment of responsibilities.inDocument(document.id)) {
-    read.push(assignment);
-    if (assignment.data.department) read.push(responsibilities.department(assignment.data.department.id));
-  }
+  // Its tasks are part of its own entry; the departments they name are not.
+  for (const task of data.tasks) for (const actor of task.actors) if (actor.department) read.push(responsibilities.department(actor.department.id));
   return entriesKey(day, read);
 }

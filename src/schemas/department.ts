@@ -53,3 +53,14 @@ export const AssignmentSchema = z.object({
   line: z.number().int(),
 });
 export type Assignment = z.output<typeof AssignmentSchema>;
+
+/** One body's part in a task, as stored with the task. */
+export const TaskActorSchema = AssignmentSchema.pick({ department: true, actor: true, collective: true, role: true, implicit: true });
+export type TaskActor = z.output<typeof TaskActorSchema>;
+
+/**
+ * A task of a document and every body assigned to it, stored in the document's entry (`tasks`):
+ * the task text once, however many departments share it.
+ */
+export const TaskSchema = AssignmentSchema.pick({ anchor: true, part: true, task: true, line: true }).extend({ actors: z.array(TaskActorSchema).min(1) });
+export type Task = z.output<typeof TaskSchema>;

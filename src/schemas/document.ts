@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { SourceSpanSchema, SourceTextSchema } from './source.ts';
 import { PlaceSchema } from './reference.ts';
+import { TaskSchema } from './department.ts';
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -155,9 +156,11 @@ export const DocumentSchema = z.object({
   outline: z.array(OutlineEntrySchema),
   /** Seed file and the lines the document spans. */
   source: SourceSpanSchema,
+  /** Tasks the document assigns to departments and other bodies (牵头/负责/参与 clauses, mentions), in reading order. */
+  tasks: z.array(TaskSchema),
   /** The body as ingest structured it, in reading order; every block keeps its source lines. */
   body: z.array(BodyBlockSchema),
 });
 export type DocumentData = z.output<typeof DocumentSchema>;
-/** Everything but the body. */
-export type DocumentMeta = Omit<DocumentData, 'body'>;
+/** Everything but the body and the tasks. */
+export type DocumentMeta = Omit<DocumentData, 'body' | 'tasks'>;
