@@ -121,8 +121,8 @@ describe('content/ is what ingest produces today', () => {
   it('matches byte for byte, with no stale files', () => {
     const expected = renderCorpus(seedCorpus());
     const onDisk = new Map<string, string>();
-    for (const path of expected.keys()) if (!path.startsWith('documents/') && existsSync(join(CONTENT, path))) onDisk.set(path, readFileSync(join(CONTENT, path), 'utf8'));
-    for (const f of readdirSync(join(CONTENT, 'documents'))) onDisk.set(`documents/${f}`, readFileSync(join(CONTENT, 'documents', f), 'utf8'));
+    for (const path of expected.keys()) if (!/^(documents|bodies)\//.test(path) && existsSync(join(CONTENT, path))) onDisk.set(path, readFileSync(join(CONTENT, path), 'utf8'));
+    for (const dir of ['documents', 'bodies']) for (const f of readdirSync(join(CONTENT, dir))) onDisk.set(`${dir}/${f}`, readFileSync(join(CONTENT, dir, f), 'utf8'));
     expect([...onDisk.keys()].sort()).toEqual([...expected.keys()].sort());
     for (const [path, text] of expected) expect(onDisk.get(path), `${path} is stale: run npm run ingest`).toBe(text);
   });

@@ -45,7 +45,7 @@ function readAuthors(contentDir: string): string[] {
 }
 
 function readTables(contentDir: string): string[][][] {
-  const dir = join(contentDir, 'documents');
+  const dir = join(contentDir, 'bodies');
   const tables: string[][][] = [];
   type Block = { type: string; rows?: string[][]; children?: Block[] };
   const walk = (blocks: Block[]): void => {
@@ -54,7 +54,7 @@ function readTables(contentDir: string): string[][][] {
       walk(block.children ?? []);
     }
   };
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) walk((JSON.parse(readFileSync(join(dir, file), 'utf8')) as { body: Block[] }).body);
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) walk(JSON.parse(readFileSync(join(dir, file), 'utf8')) as Block[]);
   return tables;
 }
 

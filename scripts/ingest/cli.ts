@@ -9,7 +9,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { ingestCorpus, type Corpus } from './pipeline.ts';
-import { renderDocumentJson, renderJson } from './emit.ts';
+import { renderDocumentFiles, renderJson } from './emit.ts';
 import { validateCorpus } from './validate.ts';
 import type { Registry } from './departments.ts';
 import { DepartmentSchema, GovernmentSchema } from '../../src/schemas/department.ts';
@@ -55,7 +55,11 @@ export function renderCorpus(corpus: Corpus): Map<string, string> {
   files.set('build-report.json', renderJson(buildReport(corpus)));
   // Each document's entry carries its own tasks (one record per task, not per department).
   const assignments = Map.groupBy(corpus.assignments, (a) => a.document);
-  for (const d of [...corpus.documents].sort((a, b) => a.slug.localeCompare(b.slug))) files.set(`documents/${d.slug}.json`, renderDocumentJson(d, assignments.get(d.slug)));
+  for (const d of [...corpus.documents].sort((a, b) => a.slug.localeCompare(b.slug))) {
+    const { entry, body } = renderDocumentFiles(d, assignments.get(d.slug));
+    files.set(`documents/${d.slug}.json`, entry);
+    files.set(`bodies/${d.slug}.json`, body);
+  }
   return files;
 }
 
@@ -68,8 +72,10 @@ export function buildReport(corpus: Corpus): { files: Corpus['files']; counts: R
 
 export function writeContent(outDir: string, files: Map<string, string>): void {
   // Generated files only: hand-kept registries elsewhere in content/ are left alone.
-  rmSync(join(outDir, 'documents'), { recursive: true, force: true });
-  mkdirSync(join(outDir, 'documents'), { recursive: true });
+  for (const dir of ['documents', 'bodies']) {
+    rmSync(join(outDir, dir), { recursive: true, force: true });
+    mkdirSync(join(outDir, dir), { recursive: true });
+  }
   for (const [path, text] of files) writeFileSync(join(outDir, path), text);
 }
 

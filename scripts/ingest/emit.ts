@@ -8,6 +8,7 @@
 import type { BodyNode } from './types.ts';
 import type { CorpusDoc } from './pipeline.ts';
 import type { BodyBlock, DocumentData, DocumentMeta, OutlineEntry, TextRef } from '../../src/schemas/document.ts';
+import { createHash } from 'node:crypto';
 import { assignAnchors } from './anchors.ts';
 import type { Assignment, Task } from '../../src/schemas/department.ts';
 
@@ -100,12 +101,15 @@ export function documentBody(cd: CorpusDoc): BodyBlock[] {
 const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } => (value === undefined ? {} : ({ [key]: value } as { [P in K]: V }));
 
 /**
- * A document entry (content/documents/<slug>.json): metadata, then the body. The site renders it
- * from data — no text is ever compiled as code — so a document costs no module in the build.
+ * A document as two files: its entry in the documents collection (content/documents/<slug>.json:
+ * metadata, tasks, the body's hash) and its body (content/bodies/<slug>.json), which only its own
+ * page reads. The site renders both from data — no text is ever compiled as code — and the body,
+ * most of the bytes, stays out of the content layer's store, which every page build loads whole.
  */
-export function renderDocumentJson(cd: CorpusDoc, assignments: Assignment[] = []): string {
-  const entry: DocumentData = { ...documentMeta(cd), tasks: groupTasks(assignments), body: documentBody(cd) };
-  return renderJson(entry);
+export function renderDocumentFiles(cd: CorpusDoc, assignments: Assignment[] = []): { entry: string; body: string } {
+  const body = renderJson(documentBody(cd));
+  const entry: DocumentData = { ...documentMeta(cd), tasks: groupTasks(assignments), bodyHash: createHash('sha256').update(body).digest('hex').slice(0, 16) };
+  return { entry: renderJson(entry), body };
 }
 
 /**

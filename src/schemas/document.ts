@@ -110,7 +110,10 @@ export const SectionBlockSchema: z.ZodType<SectionBlock> = z.object({
 });
 export const BodyBlockSchema: z.ZodType<BodyBlock> = z.lazy(() => z.union([ParagraphBlockSchema, TableBlockSchema, SectionBlockSchema]));
 
-/** A document as ingest emits it (content/documents/<slug>.json): metadata, then the body. */
+/** A document's body as ingest emits it (content/bodies/<slug>.json): the block tree, in reading order. */
+export const DocumentBodySchema = z.array(BodyBlockSchema);
+
+/** A document as ingest emits it (content/documents/<slug>.json): everything but the body. */
 export const DocumentSchema = z.object({
   /** Full title, lines rejoined (吉林省人民政府办公厅关于印发吉林省环境保护“十三五”规划的通知). */
   title: z.string().min(1),
@@ -158,9 +161,12 @@ export const DocumentSchema = z.object({
   source: SourceSpanSchema,
   /** Tasks the document assigns to departments and other bodies (牵头/负责/参与 clauses, mentions), in reading order. */
   tasks: z.array(TaskSchema),
-  /** The body as ingest structured it, in reading order; every block keeps its source lines. */
-  body: z.array(BodyBlockSchema),
+  /**
+   * Hash of the body file (content/bodies/<slug>.json), so that a changed body changes this
+   * entry: the body is read only by the document's own page, outside the content layer's store.
+   */
+  bodyHash: z.string().regex(/^[0-9a-f]{16}$/),
 });
 export type DocumentData = z.output<typeof DocumentSchema>;
-/** Everything but the body and the tasks. */
-export type DocumentMeta = Omit<DocumentData, 'body' | 'tasks'>;
+/** Everything but the tasks and the body's hash. */
+export type DocumentMeta = Omit<DocumentData, 'tasks' | 'bodyHash'>;

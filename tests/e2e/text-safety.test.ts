@@ -8,8 +8,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { ROOT, textsOfDocument } from '../support/corpus.ts';
-import type { DocumentData } from '../../src/schemas/document.ts';
+import { ROOT, readContentDocuments, textsOfDocument } from '../support/corpus.ts';
 import { launchOptions, serveDir } from '../support/browser.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'gazette-hostile-'));
@@ -37,11 +36,11 @@ describe('source text is data', () => {
   });
 
   it('emits the hostile text only as string values of a data entry, never as code', () => {
-    const entry = JSON.parse(readFileSync(join(content, 'documents', 'jzbf-2099-1.json'), 'utf8')) as DocumentData;
-    const texts = textsOfDocument(entry).join('\n');
+    const texts = textsOfDocument(readContentDocuments(content).get('jzbf-2099-1')!).join('\n');
     for (const literal of ['<script>alert(1)</script>', 'import fs from "node:fs"', '{alert(1)}']) expect(texts).toContain(literal);
     // No compiled module exists for a document: the build reads it as data.
     expect(readdirSync(join(content, 'documents')).every((f) => f.endsWith('.json'))).toBe(true);
+    expect(readdirSync(join(content, 'bodies'))).toEqual(['jzbf-2099-1.json']);
   });
 
   it('shows every hostile line literally and runs no script', async () => {

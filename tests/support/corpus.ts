@@ -17,8 +17,11 @@ export function seedCorpus(): Corpus {
   return cached;
 }
 
-/** Every source string a generated document entry carries: head lines and the body's texts. */
-export function textsOfDocument(document: DocumentData): string[] {
+/** A document's entry and its body, as ingest wrote them. */
+export type EmittedDocument = DocumentData & { body: BodyBlock[] };
+
+/** Every source string a generated document carries: head lines and the body's texts. */
+export function textsOfDocument(document: EmittedDocument): string[] {
   const out = document.head.map((h) => h.text);
   const walk = (blocks: BodyBlock[]): void => {
     for (const block of blocks) {
@@ -37,7 +40,7 @@ export function textsOfDocument(document: DocumentData): string[] {
 }
 
 /** Every block of a body, depth first. */
-export function blocksOf(document: DocumentData): BodyBlock[] {
+export function blocksOf(document: EmittedDocument): BodyBlock[] {
   const out: BodyBlock[] = [];
   const walk = (blocks: BodyBlock[]): void => {
     for (const block of blocks) {
@@ -49,9 +52,12 @@ export function blocksOf(document: DocumentData): BodyBlock[] {
   return out;
 }
 
-/** The emitted document entries (content/documents/<slug>.json), by slug. */
-export function readContentDocuments(dir = CONTENT): Map<string, DocumentData> {
-  const docs = new Map<string, DocumentData>();
-  for (const f of readdirSync(join(dir, 'documents')).sort()) docs.set(f.replace(/\.json$/, ''), JSON.parse(readFileSync(join(dir, 'documents', f), 'utf8')) as DocumentData);
+/** The emitted documents (content/documents/<slug>.json with content/bodies/<slug>.json), by slug. */
+export function readContentDocuments(dir = CONTENT): Map<string, EmittedDocument> {
+  const docs = new Map<string, EmittedDocument>();
+  for (const f of readdirSync(join(dir, 'documents')).sort()) {
+    const entry = JSON.parse(readFileSync(join(dir, 'documents', f), 'utf8')) as DocumentData;
+    docs.set(f.replace(/\.json$/, ''), { ...entry, body: JSON.parse(readFileSync(join(dir, 'bodies', f), 'utf8')) as BodyBlock[] });
+  }
   return docs;
 }
