@@ -38,6 +38,8 @@ export interface Responsibilities {
   of(departmentId: string): AssignmentEntry[];
   /** Assignments in one document, in reading order. */
   inDocument(slug: string): AssignmentEntry[];
+  /** Assignments of one task, keyed `<document>#<anchor>`. */
+  atTask(key: string): AssignmentEntry[];
   /** Counts by role for a list of assignments. */
   counts(list: AssignmentEntry[]): Record<Role, number>;
 }
@@ -70,6 +72,7 @@ export function loadResponsibilities(): Promise<Responsibilities> {
     // Grouped once per build: every document page asks for its own assignments.
     const byDepartment = new Map<string, AssignmentEntry[]>();
     const byDocument = new Map<string, AssignmentEntry[]>();
+    const byTask = new Map<string, AssignmentEntry[]>();
     const add = (map: Map<string, AssignmentEntry[]>, key: string, a: AssignmentEntry) => {
       const bucket = map.get(key);
       if (bucket) bucket.push(a);
@@ -78,6 +81,7 @@ export function loadResponsibilities(): Promise<Responsibilities> {
     for (const a of assignments) {
       if (a.data.department) add(byDepartment, a.data.department.id, a);
       add(byDocument, a.data.document.id, a);
+      add(byTask, `${a.data.document.id}#${a.data.anchor}`, a);
     }
     return {
       departments,
@@ -85,6 +89,7 @@ export function loadResponsibilities(): Promise<Responsibilities> {
       department: (id) => byId.get(id)!,
       of: (id) => byDepartment.get(id) ?? [],
       inDocument: (slug) => byDocument.get(slug) ?? [],
+      atTask: (key) => byTask.get(key) ?? [],
       counts,
     };
   })();
