@@ -9,7 +9,9 @@ export interface BenchRow {
   size: number;
   sourceMB: number;
   documents: number;
+  /** HTML files in dist/, and how many of them are /wh/ redirects written without Astro. */
   pages: number;
+  redirects?: number;
   ingest: StageFigures;
   /** The pipeline alone, in process (no start-up, no writes). */
   pipelineSeconds: number;
@@ -30,7 +32,7 @@ const mb = (x: number): string => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
 
 export function formatTable(rows: BenchRow[]): string {
   const head = [
-    'size', 'source MB', 'documents', 'pages',
+    'size', 'source MB', 'documents', 'pages (/wh/ redirects)',
     'ingest s', 'ingest MB/s', 'pipeline MB/s', 'build s', 'index s', 'total s',
     'ingest RSS MB', 'build RSS MB', 'index RSS MB',
     'dist MB', 'index MB', 'ms/document', 'floor build s (pages)', 'build / floor',
@@ -42,7 +44,7 @@ export function formatTable(rows: BenchRow[]): string {
     const or = (x: number | undefined, f: (x: number) => string): string => (x === undefined || Number.isNaN(x) ? '–' : f(x));
     lines.push(
       `| ${[
-        `${r.size}×`, r.sourceMB.toFixed(1), r.documents, r.pages || '–',
+        `${r.size}×`, r.sourceMB.toFixed(1), r.documents, r.pages ? `${r.pages} (${r.redirects ?? 0})` : '–',
         s(r.ingest.seconds), (r.sourceMB / r.ingest.seconds).toFixed(1), (r.sourceMB / r.pipelineSeconds).toFixed(1),
         or(r.build?.seconds, s), or(r.search?.seconds, s), or(total, s),
         r.ingest.peakRssMB.toFixed(0), or(r.build?.peakRssMB, (x) => x.toFixed(0)), or(r.search?.peakRssMB, (x) => x.toFixed(0)),
