@@ -5,12 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from '../support/corpus.ts';
+import { ROOT, testBuildDir } from '../support/corpus.ts';
 
-const work = mkdtempSync(join(tmpdir(), 'gazette-incremental-'));
+const work = testBuildDir('gazette-incremental-');
 const content = join(work, 'content');
 const out = join(work, 'dist');
 const env: NodeJS.ProcessEnv = { ...process.env, GAZETTE_CONTENT_DIR: content, GAZETTE_OUT_DIR: out, GAZETTE_CACHE_DIR: join(work, 'cache') };

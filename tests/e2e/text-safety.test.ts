@@ -4,14 +4,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { ROOT, readContentDocuments, textsOfDocument } from '../support/corpus.ts';
+import { ROOT, readContentDocuments, textsOfDocument, testBuildDir } from '../support/corpus.ts';
 import { launchOptions, serveDir } from '../support/browser.ts';
 
-const work = mkdtempSync(join(tmpdir(), 'gazette-hostile-'));
+const work = testBuildDir('gazette-hostile-');
 const content = join(work, 'content');
 const out = join(work, 'dist');
 let browser: Browser;

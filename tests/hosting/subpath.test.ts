@@ -3,8 +3,8 @@
  * and SITE_URL set (reusing the ingested content/), served by nginx at /atlas/ with nothing at the
  * root, link-checked over HTTP, and browsed: home → issue → document, and a search.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
+import { testBuildDir } from '../support/corpus.ts';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -17,7 +17,7 @@ const BASE = '/atlas/';
 const SITE = 'https://atlas.example.org';
 const regulation = '吉林省公安机关警务辅助人员管理办法';
 
-const outDir = mkdtempSync(join(tmpdir(), 'gazette-atlas-'));
+const outDir = testBuildDir('gazette-atlas-');
 let nginx: NginxServer;
 let browser: Browser;
 let root: string;

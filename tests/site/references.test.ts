@@ -1,13 +1,13 @@
 // A reference to a missing entry must fail the build (Astro's reference() alone only checks the shape).
 import { afterAll, describe, expect, test } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { testBuildDir } from '../support/corpus.ts';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const work = mkdtempSync(join(tmpdir(), 'gazette-refs-'));
+const work = testBuildDir('gazette-refs-');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('content references', () => {

@@ -1,5 +1,5 @@
 /** Helpers shared by tests: run the real pipeline on the real seeds, read emitted content. */
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ingestCorpus, type Corpus } from '../../scripts/ingest/pipeline.ts';
 import { readRegistry, readSeeds } from '../../scripts/ingest/cli.ts';
@@ -10,6 +10,18 @@ export const SEEDS = join(ROOT, 'seeds');
 export const CONTENT = join(ROOT, 'content');
 /** The build under test: GAZETTE_OUT_DIR (relative to the project, or absolute), else dist/. */
 export const DIST = resolve(ROOT, process.env.GAZETTE_OUT_DIR ?? 'dist');
+
+/**
+ * A fresh directory for a test's own build, inside the project (.cache/, ignored by git). Astro
+ * puts a build's server chunks in <outDir>/.prerender when outDir is inside the working
+ * directory, but in a shared <cwd>/.astro/ when it is not, so two test files building into
+ * /tmp at the same time would overwrite each other's chunks.
+ */
+export function testBuildDir(prefix: string): string {
+  const parent = join(ROOT, '.cache', 'test-builds');
+  mkdirSync(parent, { recursive: true });
+  return mkdtempSync(join(parent, prefix));
+}
 
 let cached: Corpus | undefined;
 export function seedCorpus(): Corpus {
