@@ -36,8 +36,21 @@ const KIND_WORD: Record<SectionNode['kind'], string> = {
   box: 'box',
 };
 
-/** Assign ids to every section, unique within the document (a repeat gets -2, -3 …). */
-export function assignAnchors(body: BodyNode[]): Map<SectionNode, Anchored> {
+/**
+ * Anchors of each body already read. Ids depend on the body alone and a body is never changed
+ * once structure has built it, so the six stages that ask (validity, cross-references,
+ * responsibilities, plans, indicators, emit) share one walk instead of each doing its own.
+ */
+const memo = new WeakMap<BodyNode[], ReadonlyMap<SectionNode, Anchored>>();
+
+/** Assign ids to every section, unique within the document (a repeat gets -2, -3 …). Read-only: shared by every caller. */
+export function assignAnchors(body: BodyNode[]): ReadonlyMap<SectionNode, Anchored> {
+  let known = memo.get(body);
+  if (!known) memo.set(body, (known = anchorsOf(body)));
+  return known;
+}
+
+function anchorsOf(body: BodyNode[]): Map<SectionNode, Anchored> {
   const out = new Map<SectionNode, Anchored>();
   const used = new Map<string, number>();
   const walk = (nodes: BodyNode[], parent: Anchored | undefined, depth: number): void => {

@@ -13,7 +13,17 @@ export interface TextSlot {
   span: Span;
 }
 
-export function textSlots(body: BodyNode[]): TextSlot[] {
+/** Slots of each body already read (a body is never changed once built; see anchors.ts). */
+const memo = new WeakMap<BodyNode[], readonly TextSlot[]>();
+
+/** The text slots of a body, in reading order. Read-only: validity, cross-references, responsibilities and plans share one list. */
+export function textSlots(body: BodyNode[]): readonly TextSlot[] {
+  let known = memo.get(body);
+  if (!known) memo.set(body, (known = slotsOf(body)));
+  return known;
+}
+
+function slotsOf(body: BodyNode[]): TextSlot[] {
   const anchors = assignAnchors(body);
   const out: TextSlot[] = [];
   const walk = (nodes: BodyNode[], top: TextSlot['top']): void => {

@@ -5,10 +5,15 @@
  *
  * Exits non-zero (and writes nothing) when a source file cannot be read as text, so a
  * half-ingested corpus never reaches the site. Diagnostics print as `file:line rule message`.
+ *
+ * Each file's per-file stages are cached (scripts/ingest/ingest-cache.ts; GAZETTE_INGEST_CACHE=off
+ * turns that off), and only files whose content changed are written, so an unchanged document
+ * keeps its files (and their modification times) across runs.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { ingestCorpus, type Corpus } from './pipeline.ts';
+import { assembleCorpus, ingestCorpus, type Corpus } from './pipeline.ts';
+import { cacheFromEnv, ingestFileCached, pruneCache } from './ingest-cache.ts';
 import { renderDocumentFiles, renderJson } from './emit.ts';
 import { validateCorpus } from './validate.ts';
 import type { Registry } from './departments.ts';
@@ -70,13 +75,39 @@ export function buildReport(corpus: Corpus): { files: Corpus['files']; counts: R
   return { files: corpus.files, counts, diagnostics: corpus.diagnostics };
 }
 
-export function writeContent(outDir: string, files: Map<string, string>): void {
-  // Generated files only: hand-kept registries elsewhere in content/ are left alone.
+/**
+ * Write the generated files, each only if its content changed, and remove the documents and bodies
+ * no longer generated: Astro's content layer then sees unchanged entries untouched. Generated
+ * files only: hand-kept registries elsewhere in content/ are left alone.
+ */
+export function writeContent(outDir: string, files: Map<string, string>): { written: number; removed: number } {
+  let removed = 0;
   for (const dir of ['documents', 'bodies']) {
-    rmSync(join(outDir, dir), { recursive: true, force: true });
     mkdirSync(join(outDir, dir), { recursive: true });
+    for (const name of readdirSync(join(outDir, dir))) {
+      if (files.has(`${dir}/${name}`)) continue;
+      rmSync(join(outDir, dir, name), { recursive: true, force: true });
+      removed++;
+    }
   }
-  for (const [path, text] of files) writeFileSync(join(outDir, path), text);
+  let written = 0;
+  for (const [path, text] of files) {
+    if (sameContent(join(outDir, path), text)) continue;
+    writeFileSync(join(outDir, path), text);
+    written++;
+  }
+  return { written, removed };
+}
+
+/** Does the file at `path` hold exactly `text` (UTF-8)? The byte length is compared first. */
+function sameContent(path: string, text: string): boolean {
+  let old: Buffer;
+  try {
+    old = readFileSync(path);
+  } catch {
+    return false;
+  }
+  return old.length === Buffer.byteLength(text) && old.equals(Buffer.from(text));
 }
 
 function main(): void {
@@ -100,8 +131,19 @@ function main(): void {
     console.log(JSON.stringify({ segmented: parsed.segmented, documents: parsed.documents, diagnostics: parsed.diagnostics }, null, 2));
     return;
   }
-  const corpus = ingestCorpus(readSeeds(seedsDir), readRegistry(outDir));
+  const started = performance.now();
+  const cache = cacheFromEnv();
+  const sources = readSeeds(seedsDir);
+  let fromCache = 0;
+  const results = sources.map((file) => {
+    const { result, cached } = ingestFileCached(file, cache);
+    if (cached) fromCache++;
+    return result;
+  });
+  const perFileDone = performance.now();
+  const corpus = assembleCorpus(results, readRegistry(outDir));
   corpus.diagnostics.push(...validateCorpus(corpus));
+  const corpusDone = performance.now();
   const counts = new Map<string, number>();
   for (const d of corpus.diagnostics) {
     console.log(`${d.file}:${d.line} ${d.severity} ${d.rule} ${d.message}`);
@@ -113,7 +155,13 @@ function main(): void {
     console.error(`ingest: ${errors} error(s); content/ left unchanged`);
     process.exit(1);
   }
-  writeContent(outDir, renderCorpus(corpus));
+  const files = renderCorpus(corpus);
+  const rendered = performance.now();
+  const { written, removed } = writeContent(outDir, files);
+  if (cache) pruneCache(cache);
+  const s = (from: number, to: number): string => `${((to - from) / 1000).toFixed(1)} s`;
+  console.log(`ingest: per-file stages ${cache ? `read from the cache for ${fromCache} of ${sources.length} files (${cache.dir})` : 'run for every file (cache off)'}; wrote ${written} changed files, removed ${removed}`);
+  console.log(`ingest: ${s(started, performance.now())} (read and per-file stages ${s(started, perFileDone)}, corpus stages and validation ${s(perFileDone, corpusDone)}, render ${s(corpusDone, rendered)}, write ${s(rendered, performance.now())})`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) main();

@@ -45,7 +45,8 @@ export function cjkShareOfNonAscii(text: string): number {
 
 /** Split on CRLF, CR or LF; a final line terminator does not create an empty last line. */
 export function splitLines(text: string): string[] {
-  const lines = text.split(/\r\n|\r|\n/);
+  // Without a CR the line ends are LFs: a plain split, which is faster than the pattern over a whole file.
+  const lines = text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
   if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
   return lines;
 }

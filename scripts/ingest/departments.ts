@@ -46,10 +46,16 @@ export function matchDepartment(name: string, gov: Government | undefined, regis
   return registry.departments.find((d) => d.name === name) ?? [...byGov(city), ...byGov(province)].find((d) => d.aliases.includes(name)) ?? registry.departments.find((d) => d.aliases.includes(name) && !/^[省市县]/.test(name));
 }
 
-/** Where `name` (folded) stands in `text` between from and to: spaces and bracket variants allowed. */
-function locate(text: string, name: string, from: number, to: number): { start: number; end: number } | undefined {
+/** The pattern that finds a folded name as written: spaces and bracket variants allowed. */
+function namePattern(name: string): RegExp {
   const pattern = [...name].map((c) => (c === '（' ? '[（(〔\\[［【]' : c === '）' ? '[）)〕\\]］】]' : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('\\s*');
-  const re = new RegExp(pattern, 'gu');
+  return new RegExp(pattern, 'gu');
+}
+
+/** Where `name` (folded) stands in `text` between from and to; `patterns` keeps each name's regex (built once per name, not per occurrence). */
+function locate(text: string, name: string, from: number, to: number, patterns: Map<string, RegExp>): { start: number; end: number } | undefined {
+  let re = patterns.get(name);
+  if (!re) patterns.set(name, (re = namePattern(name)));
   re.lastIndex = from;
   const m = re.exec(text);
   return m && m.index + m[0].length <= to ? { start: m.index, end: m.index + m[0].length } : undefined;
@@ -58,11 +64,29 @@ function locate(text: string, name: string, from: number, to: number): { start: 
 /** The task's words: its text without the clause, shortened. */
 function taskText(text: string, start: number, end: number): string {
   const t = (text.slice(0, start) + text.slice(end)).trim();
-  return [...t].length > 80 ? `${[...t].slice(0, 78).join('')}…` : t;
+  // Up to 80 UTF-16 units is up to 80 characters; a longer text is counted by code point only as
+  // far as the 81st (spreading it into an array of characters cost more than the rest of the stage).
+  if (t.length <= 80) return t;
+  let count = 0;
+  let cut = 0;
+  for (let i = 0; i < t.length; count++) {
+    if (count === 78) cut = i;
+    if (count === 80) return `${t.slice(0, cut)}…`;
+    i += t.codePointAt(i)! > 0xffff ? 2 : 1;
+  }
+  return t;
 }
 
 export function assignResponsibilities(documents: CorpusDoc[], registry: Registry | undefined, diagnostics: Diagnostic[]): Assignment[] {
   const out: Assignment[] = [];
+  // The same few hundred names recur in every document: resolve each (name, jurisdiction) once.
+  const matched = new Map<string, Department | undefined>();
+  const match = (name: string, gov: Government | undefined, reg: Registry): Department | undefined => {
+    const key = `${gov?.id ?? ''}\u0000${name}`;
+    if (!matched.has(key)) matched.set(key, matchDepartment(name, gov, reg));
+    return matched.get(key);
+  };
+  const patterns = new Map<string, RegExp>();
   for (const d of documents) {
     d.actorRefs = [];
     const gov = registry ? jurisdictionOf(d, registry) : undefined;
@@ -70,7 +94,7 @@ export function assignResponsibilities(documents: CorpusDoc[], registry: Registr
     for (const slot of textSlots(d.doc.body)) {
       const clauses = findClauses(slot.text);
       const add = (actor: ClauseActor, implicit: boolean, line: number, task: string): Assignment => {
-        const dep = !actor.collective && registry ? matchDepartment(actor.name, gov, registry) : undefined;
+        const dep = !actor.collective && registry ? match(actor.name, gov, registry) : undefined;
         if (registry && !actor.collective && !dep)
           diagnostics.push({ file: d.doc.span.file, line, rule: 'departments/unmatched', message: `no registry entry for ${actor.name}${gov ? ` in ${gov.id}` : ''}`, severity: 'warning' });
         const a: Assignment = { actor: actor.name, collective: actor.collective, role: actor.role, implicit, document: d.slug, anchor: slot.anchor, task, line };
@@ -84,7 +108,7 @@ export function assignResponsibilities(documents: CorpusDoc[], registry: Registr
         let at = c.start;
         for (const actor of c.actors) {
           const a = add(actor, false, slot.span.start, task);
-          const where = locate(slot.text, actor.name, at, c.end);
+          const where = locate(slot.text, actor.name, at, c.end, patterns);
           if (where) {
             at = where.end;
             if (a.department) d.actorRefs.push({ anchor: slot.anchor, field: slot.field, ...where, department: a.department });
@@ -94,9 +118,11 @@ export function assignResponsibilities(documents: CorpusDoc[], registry: Registr
           diagnostics.push({ file: d.doc.span.file, line: slot.span.start, rule: 'departments/unparsed', message: `clause part names no role or no body: ${u}`, severity: 'warning' });
       }
       // Bodies named in the running text (X部门要…, A会同B…): mentions, linked when the registry knows them.
-      for (const m of findMentions(slot.text)) {
-        const dep = !m.actor.collective && registry ? matchDepartment(m.actor.name, gov, registry) : undefined;
-        const a: Assignment = { actor: m.actor.name, collective: m.actor.collective || !dep, role: 'mention', implicit: false, document: d.slug, anchor: slot.anchor, task: taskText(slot.text, 0, 0), line: slot.span.start };
+      const mentions = findMentions(slot.text, clauses);
+      const whole = mentions.length ? taskText(slot.text, 0, 0) : '';
+      for (const m of mentions) {
+        const dep = !m.actor.collective && registry ? match(m.actor.name, gov, registry) : undefined;
+        const a: Assignment = { actor: m.actor.name, collective: m.actor.collective || !dep, role: 'mention', implicit: false, document: d.slug, anchor: slot.anchor, task: whole, line: slot.span.start };
         if (dep) {
           a.department = dep.id;
           d.actorRefs.push({ anchor: slot.anchor, field: slot.field, start: m.start, end: m.end, department: dep.id });

@@ -10,7 +10,11 @@ import type { Indicator } from '../../src/schemas/indicator.ts';
 const ROMAN: Record<string, string> = { Ⅰ: 'I', Ⅱ: 'II', Ⅲ: 'III', Ⅳ: 'IV', Ⅴ: 'V', Ⅵ: 'VI' };
 
 /** Spaces out, （）→(), ０-９ → 0-9, Ⅲ → III, “”「」 → ", PM _{2.5} → PM2.5, γ kept. */
+/** Something foldName would change: a space, a full-width bracket or digit, a Roman numeral, a curly quote, PM_{2.5} in any case, <sub>. */
+const FOLDABLE = /[\s\u3000（）０-９ⅠⅡⅢⅣⅤⅥ“”„‟「」『』]|pm_?\{?2\.5|<\/?sub>/i;
+
 export function foldName(s: string): string {
+  if (!FOLDABLE.test(s)) return s;
   return s
     .replace(/[\s\u3000]+/g, '')
     .replace(/（/g, '(')

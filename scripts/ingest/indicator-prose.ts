@@ -75,6 +75,27 @@ function namesOf(raw: string, adverbs: string): string[] {
   return /均|都/.test(adverbs) && name.includes('、') ? name.split('、').filter(Boolean) : [name];
 }
 
+/** Every statement and every time phrase that opens a passage holds a digit (the value, the year). */
+const DIGIT = /\d/;
+
+/** Does this clause read as a whole statement? The digit test first: it turns most clauses away at once. */
+const isStatement = (s: string): boolean => DIGIT.test(s) && STATEMENT.test(s);
+
+/** Split after each sentence stop, the stop kept with its sentence (as split(/(?<=[。！？!?])/), without the lookbehind). */
+function sentencesOf(text: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '。' || c === '！' || c === '？' || c === '!' || c === '?') {
+      out.push(text.slice(from, i + 1));
+      from = i + 1;
+    }
+  }
+  if (from < text.length || out.length === 0) out.push(text.slice(from));
+  return out;
+}
+
 /**
  * Clauses of a sentence: split at ，；：, and at 、 where the words before it already make a
  * whole statement (…比重提高到15%以上、煤电占比降低到33.4%以下 is two).
@@ -85,7 +106,7 @@ function clausesOf(sentence: string): string[] {
     let acc: string | undefined;
     for (const part of clause.split('、')) {
       if (acc === undefined) acc = part;
-      else if (STATEMENT.test(acc)) {
+      else if (isStatement(acc)) {
         out.push(acc);
         acc = part;
       } else acc += `、${part}`;
@@ -100,7 +121,12 @@ export function readStatements(text: string, ctx: ProseContext): Statement[] {
   const out: Statement[] = [];
   // 到/截至 date the rest of the passage; a bare year or period dates the rest of its sentence.
   let lasting: TimeContext | undefined = ctx.passage;
-  for (const sentence of text.replace(/\s+/g, '').split(/(?<=[。！？!?])/)) {
+  // No digit, no value and no dated phrase: nothing to read (most passages of a plan).
+  if (!DIGIT.test(text)) return out;
+  for (const sentence of sentencesOf(text.replace(/\s+/g, ''))) {
+    // A sentence without a digit states no value and sets no lasting date (到/截至 need a year); a
+    // period phrase (十三五期间) it opens with dates only its own sentence.
+    if (!DIGIT.test(sentence)) continue;
     let local: TimeContext | undefined;
     for (const rawClause of clausesOf(sentence)) {
       const clause = rawClause.replace(/^[—-]+/, '');
@@ -115,7 +141,7 @@ export function readStatements(text: string, ctx: ProseContext): Statement[] {
       const time = local ?? lasting;
       const rest = at.rest.replace(/^以来/, '');
       if (!time || !rest || /较|比上年|同比/.test(rest)) continue;
-      const m = STATEMENT.exec(rest);
+      const m = DIGIT.test(rest) ? STATEMENT.exec(rest) : null;
       if (!m) continue;
       const value = parseValue(m[4]!);
       if (!value || value.number === undefined) continue;

@@ -27,6 +27,12 @@ export const PREFIX_WORD: Record<string, Comparator> = { 不低于: '≥', 不�
 
 const NUM = '(\\d+(?:\\.\\d+)?)';
 const EMPTY = /^(?:[—–\-－/／]+|无|暂无)?$/;
+// Built once: parseValue runs for every table cell and every statement.
+const BRACKETED = new RegExp(`^\\(${NUM}([^()]*)\\)$`);
+const RANGE = new RegExp(`^${NUM}[-—–~～至]${NUM}(.*)$`);
+const PREFIX_WORDS = Object.keys(PREFIX_WORD).join('|');
+const SUFFIX_WORDS = Object.keys(SUFFIX_WORD).sort((a, b) => b.length - a.length).join('|');
+const COMPARED = new RegExp(`^(?:([≥≧≤≦>＞<＜])|(${PREFIX_WORDS}))?${NUM}(.*?)(${SUFFIX_WORDS})?$`);
 
 /** Parse one table cell or one value phrase; undefined for an empty cell or a dash. */
 export function parseValue(text: string): ParsedValue | undefined {
@@ -34,7 +40,7 @@ export function parseValue(text: string): ParsedValue | undefined {
   if (EMPTY.test(value)) return undefined;
   const out: ParsedValue = { value };
   // (55μg/m³): a bracketed value with its own unit.
-  const bracket = new RegExp(`^\\(${NUM}([^()]*)\\)$`).exec(value);
+  const bracket = BRACKETED.exec(value);
   if (bracket && (bracket[2] === '' || isUnit(bracket[2]!))) {
     out.number = Number(bracket[1]);
     if (bracket[2]) out.unit = foldUnit(bracket[2]);
@@ -48,16 +54,14 @@ export function parseValue(text: string): ParsedValue | undefined {
     rest = note[1]!;
     out.note = note[2]!;
   }
-  const range = new RegExp(`^${NUM}[-—–~～至]${NUM}(.*)$`).exec(rest);
+  const range = RANGE.exec(rest);
   if (range && (range[3] === '' || isUnit(range[3]!))) {
     out.number = Number(range[1]);
     out.upper = Number(range[2]);
     if (range[3]) out.unit = foldUnit(range[3]);
     return out;
   }
-  const prefixWords = Object.keys(PREFIX_WORD).join('|');
-  const suffixWords = Object.keys(SUFFIX_WORD).sort((a, b) => b.length - a.length).join('|');
-  const m = new RegExp(`^(?:([≥≧≤≦>＞<＜])|(${prefixWords}))?${NUM}(.*?)(${suffixWords})?$`).exec(rest);
+  const m = COMPARED.exec(rest);
   if (m && (m[4] === '' || isUnit(m[4]!))) {
     out.number = Number(m[3]);
     const comparator = m[1] ? SYMBOL[m[1]] : m[2] ? PREFIX_WORD[m[2]] : m[5] ? SUFFIX_WORD[m[5]] : undefined;

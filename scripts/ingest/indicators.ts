@@ -190,10 +190,18 @@ export function extractObservations(input: IndicatorsInput, diagnostics: Diagnos
     for (const [name, lines] of unmatched)
       diagnostics.push({ file, line: lines[0]!, rule: 'indicators/unmatched', message: `no registry entry for indicator ${name}${lines.length > 1 ? ` (also lines ${lines.slice(1).join(', ')})` : ''}`, severity: 'warning' });
   }
-  // A plan without a period in its title spans the years of its targets.
+  // A plan without a period in its title spans the years of its targets (grouped once: a filter
+  // over every observation per plan grew with the square of the corpus).
+  const targetYears = new Map<string, number[]>();
+  for (const o of out) {
+    if (o.kind !== 'target') continue;
+    const years = targetYears.get(o.plan);
+    if (years) years.push(o.year);
+    else targetYears.set(o.plan, [o.year]);
+  }
   for (const plan of input.plans) {
     if (plan.period) continue;
-    const years = out.filter((o) => o.plan === plan.id && o.kind === 'target').map((o) => o.year);
+    const years = targetYears.get(plan.id) ?? [];
     if (!years.length) continue;
     const [start, end] = [Math.min(...years), Math.max(...years)];
     plan.period = { label: start === end ? `${start}年` : `${start}—${end}年`, start, end };
@@ -203,9 +211,12 @@ export function extractObservations(input: IndicatorsInput, diagnostics: Diagnos
 }
 
 /** Keys in the order the schema lists them, so the emitted JSON reads the same way for every record. */
+let observationKeys: Array<keyof Observation> | undefined;
 function inSchemaOrder(o: Observation): Observation {
-  const keys = Object.keys(ObservationSchema.shape) as Array<keyof Observation>;
-  return Object.fromEntries(keys.filter((k) => o[k] !== undefined).map((k) => [k, o[k]])) as Observation;
+  const keys = (observationKeys ??= Object.keys(ObservationSchema.shape) as Array<keyof Observation>);
+  const out: Record<string, unknown> = {};
+  for (const k of keys) if (o[k] !== undefined) out[k] = o[k];
+  return out as Observation;
 }
 
 /** The unit of a value: printed with it, else the row's unit column, else the name's bracket, else none. */

@@ -14,43 +14,54 @@
  * No rule changes a character of wording: each only removes or folds an artefact.
  */
 import type { DecodedSource, NormLine } from './types.ts';
-import { DATE_LINE, DOC_NUMBER_LINE, PAGE_NUMBER_LINE, SENTENCE_PUNCT, TERMINAL_END, TITLE_END, markerOf } from './patterns.ts';
+import { DATE_LINE, isDocNumberLine, PAGE_NUMBER_LINE, SENTENCE_PUNCT, TERMINAL_END, TITLE_END, markerOf } from './patterns.ts';
 
 // ---------- per-line rules (string → string), each pure and idempotent ----------
 
 /** Full-width digits ０-９ → 0-9. */
+const FULLWIDTH_DIGIT = /[０-９]/;
+const FULLWIDTH_DIGITS = /[０-９]/g;
 export function foldFullWidthDigits(s: string): string {
-  return s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  return FULLWIDTH_DIGIT.test(s) ? s.replace(FULLWIDTH_DIGITS, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)) : s;
 }
 
 /** Leading indents (spaces, U+3000, NBSP) and trailing spaces (incl. Markdown's hard-break double space). Tabs are kept: they delimit table cells. */
+const isPad = (c: number): boolean => c === 0x20 || c === 0x3000 || c === 0xa0;
 export function trimIndentAndTrailingSpace(s: string): string {
+  // Most lines have neither: look at the two ends before running the regexes.
+  if (s === '' || (!isPad(s.charCodeAt(0)) && !isPad(s.charCodeAt(s.length - 1)))) return s;
   return s.replace(/^[ \u3000\u00a0]+/, '').replace(/[ \u3000\u00a0]+$/, '');
 }
 
 /** Markdown heading mark `## ` → removed; returns the level as a hint. */
 export function stripMarkdownHeading(s: string): { text: string; level?: number } {
-  const m = /^(#{1,6})[ \u3000]+(?=\S)/.exec(s);
+  const m = s.charCodeAt(0) === 0x23 /* # */ ? /^(#{1,6})[ \u3000]+(?=\S)/.exec(s) : null;
   return m ? { text: s.slice(m[0].length), level: m[1]!.length } : { text: s };
 }
 
 /** Markdown bold `**2021**` → 2021 (only paired marks). */
 export function stripMarkdownBold(s: string): string {
+  if (!s.includes('**')) return s;
   return s.replace(/\*\*(?=\S)(.+?)(?<=\S)\*\*/g, '$1');
 }
 
 /** Markdown list mark at line start (`- (一) …`, `- 主任:于亮`) → removed. */
 export function stripMarkdownListMark(s: string): string {
+  const c = s.charCodeAt(0);
+  if (c !== 0x2d /* - */ && c !== 0x2a /* * */ && c !== 0x2b /* + */) return s;
   return s.replace(/^(?:[-*+][ \u3000]+)+(?=\S)/, '');
 }
 
 /** Markdown link `[text](url)` → `text（url）`? No: keep the visible text and the address, as the source shows both. */
 export function unwrapMarkdownLink(s: string): string {
+  if (!s.includes('](')) return s;
   return s.replace(/\[([^\]\n]+)\]\((https?:\/\/[^)\s]+)\)/g, (_m, text: string, url: string) => (text === url ? text : `${text} ${url}`));
 }
 
 /** Subscript/superscript markup → plain characters: `PM _{2.5}`, `PM<sub>2.5</sub>` → PM2.5; `m ³` → m³. */
 export function unwrapSubscriptMarkup(s: string): string {
+  // Each pattern needs one of these: skip the four regexes on the (usual) line that has none.
+  if (!s.includes('_{') && !s.includes('<su') && !(s.includes(' ') && (s.includes('²') || s.includes('³')))) return s;
   return s
     .replace(/\s*_\{([^{}]{1,8})\}/g, '$1')
     .replace(/<sub>([^<]{1,8})<\/sub>/g, '$1')
@@ -61,8 +72,17 @@ export function unwrapSubscriptMarkup(s: string): string {
 const HAN = String.raw`\p{Script=Han}`;
 /** Letter-spaced words: runs of single ideographs separated by one space (总 则, 省 长, 目 录) → joined. */
 const LETTER_SPACED = new RegExp(`(?<!${HAN})${HAN}(?: ${HAN})+(?!${HAN})`, 'gu');
+const HAN_CHAR = new RegExp(`^${HAN}$`, 'u');
+/** A code unit that may belong to an ideograph: one, or half of a surrogate pair (astral ideographs). */
+const mayBeHan = (c: string | undefined): boolean => c !== undefined && (/[\ud800-\udfff]/.test(c) || HAN_CHAR.test(c));
+const mayBeOther = (c: string | undefined): boolean => c === undefined || /[\ud800-\udfff]/.test(c) || !HAN_CHAR.test(c);
 export function joinLetterSpacedCjk(s: string): string {
-  return s.includes(' ') ? s.replace(LETTER_SPACED, (m) => m.replace(/ /g, '')) : s;
+  // A run starts at a space with an ideograph on each side and none before the first: look at the
+  // spaces only (OCR spaces inside words, 绿 美江城, fail this at once) before running the pattern over the line.
+  for (let i = s.indexOf(' '); i >= 0; i = s.indexOf(' ', i + 1)) {
+    if (mayBeHan(s[i - 1]) && mayBeHan(s[i + 1]) && mayBeOther(s[i - 2])) return s.replace(LETTER_SPACED, (m) => m.replace(/ /g, ''));
+  }
+  return s;
 }
 
 /** Provision number at line start whose following space is a real separator (第一条 为了…). */
@@ -79,15 +99,17 @@ const CJK_CLASS = String.raw`[\p{Script=Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uf
 const DIGIT_SPACE_HAN = new RegExp(`(\\d) +(?=${HAN})`, 'gu');
 const HAN_SPACE_DIGIT = new RegExp(`(${HAN}) +(?=\\d)`, 'gu');
 const CJK_SPACE_CJK = new RegExp(`(${CJK_CLASS}) +(?=${CJK_CLASS})`, 'gu');
+const DIGIT_THEN_SPACE = /\d /;
+const SPACE_THEN_DIGIT = / \d/;
 
 export function removeOcrSpaces(s: string): string {
   if (s.includes('\t') || !s.includes(' ')) return s; // table rows: spaces inside cells may separate values
   const lead = LEADING_NUMBER.exec(s);
   const head = lead ? lead[0] : '';
   let body = s.slice(head.length);
-  body = body
-    .replace(DIGIT_SPACE_HAN, '$1')
-    .replace(HAN_SPACE_DIGIT, '$1');
+  // Each pattern needs a digit beside a space: look for that pair before running it over a long line.
+  if (DIGIT_THEN_SPACE.test(body)) body = body.replace(DIGIT_SPACE_HAN, '$1');
+  if (SPACE_THEN_DIGIT.test(body)) body = body.replace(HAN_SPACE_DIGIT, '$1');
   if (SENTENCE_PUNCT.test(body)) {
     body = body.replace(CJK_SPACE_CJK, '$1');
   }
@@ -96,6 +118,7 @@ export function removeOcrSpaces(s: string): string {
 
 /** A page number glued to the end of a line by PDF extraction (…减少养殖业氨-40-). */
 export function stripGluedPageNumber(s: string): string {
+  if (!s.endsWith('-')) return s;
   return s.replace(/(?<=[\p{Script=Han}，,、])-\d{1,4}-$/u, '');
 }
 
@@ -120,7 +143,8 @@ export const LINE_RULES: ReadonlyArray<(s: string) => string> = [
 export function normaliseLineText(s: string): string {
   let text = s;
   for (let round = 0; round < 8; round++) {
-    const next = LINE_RULES.reduce((acc, rule) => rule(acc), text);
+    let next = text;
+    for (const rule of LINE_RULES) next = rule(next);
     if (next === text) break;
     text = next;
   }
@@ -142,7 +166,7 @@ function isProse(text: string): boolean {
 
 /** A line that can only be the start of something new: a heading, 文号, date, table row, or one opening with Latin text or a symbol. */
 function startsNewUnit(line: NormLine): boolean {
-  return Boolean(line.cells) || markerOf(line.text) !== undefined || DOC_NUMBER_LINE.test(line.text) || DATE_LINE.test(line.text) || !/^[\p{Script=Han}\d“"《（(]/u.test(line.text);
+  return Boolean(line.cells) || markerOf(line.text) !== undefined || isDocNumberLine(line.text) || DATE_LINE.test(line.text) || !/^[\p{Script=Han}\d“"《（(]/u.test(line.text);
 }
 
 /**
@@ -153,7 +177,7 @@ function startsNewUnit(line: NormLine): boolean {
 export function continuesAcrossBreak(a: NormLine, b: NormLine, gap: boolean): boolean {
   if (!gap || a.cells || startsNewUnit(b)) return false;
   // A 文号 or date line is complete however long it is (吉政办发〔2016〕1056号 + 主送 must stay apart).
-  if (DOC_NUMBER_LINE.test(a.text) || DATE_LINE.test(a.text)) return false;
+  if (isDocNumberLine(a.text) || DATE_LINE.test(a.text)) return false;
   if (TERMINAL_END.test(a.text)) return false;
   if (isProse(a.text)) return true;
   // An unnumbered line without punctuation: a heading or title, unless it is long,
@@ -174,7 +198,7 @@ export function normaliseLines(src: DecodedSource): NormLine[] {
     }
     const md = stripMarkdownHeading(trimmed);
     const text = normaliseLineText(md.text);
-    if (text.replace(/\t/g, '').trim() === '') {
+    if ((text.includes('\t') ? text.replace(/\t/g, '') : text).trim() === '') {
       gap = true;
       return;
     }

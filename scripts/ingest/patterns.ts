@@ -47,6 +47,8 @@ export const TITLE_END = new RegExp(`(${KIND_ALT})(?:[（(][^（()）]{1,20}[)�
 /** Document number: 吉政办发〔2017〕7号, with any bracket form, optional spaces, full-width digits already folded. */
 export const DOC_NUMBER = /([\p{Script=Han}]{1,12})\s*[〔［\[【（(]\s*(\d{4})\s*[〕］\]】）)]\s*(\d+(?:\s*[-—－–]\s*\d+)?)\s*([号號])/u;
 export const DOC_NUMBER_LINE = new RegExp(`^${DOC_NUMBER.source}$`, 'u');
+/** Is the whole line a 文号? Such a line ends in 号 (號): checked first, since nearly every line is asked. */
+export const isDocNumberLine = (text: string): boolean => (text.endsWith('号') || text.endsWith('號')) && DOC_NUMBER_LINE.test(text);
 
 /** A date line: 2017年1月20日 (spaces allowed between parts). */
 export const DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
@@ -72,9 +74,14 @@ export const MARKERS = {
 
 export type MarkerName = keyof typeof MARKERS;
 
-/** Which marker starts the line, if any. */
+const MARKER_NAMES = Object.keys(MARKERS) as MarkerName[];
+/** Every marker starts with one of these characters (第, a Chinese or Arabic numeral, a bracket, 专/專/芒). */
+const MARKER_START = new Set(['第', '（', '(', '专', '專', '芒', ...'一二三四五六七八九十百千零〇两0123456789']);
+
+/** Which marker starts the line, if any. Asked of nearly every line by normalise, segment and structure: most lines fail the first-character test and skip the nine patterns. */
 export function markerOf(text: string): MarkerName | undefined {
-  for (const name of Object.keys(MARKERS) as MarkerName[]) if (MARKERS[name].test(text)) return name;
+  if (!MARKER_START.has(text.charAt(0))) return undefined;
+  for (const name of MARKER_NAMES) if (MARKERS[name].test(text)) return name;
   return undefined;
 }
 

@@ -2,7 +2,7 @@
  * The ingest recipe, without I/O: source files → publications, issues and documents
  * ready to emit, plus diagnostics. decode → normalise → segment → structure → (ids) .
  */
-import type { Diagnostic, Segmented, StructuredDoc } from './types.ts';
+import type { DecodedSource, Diagnostic, Segmented, StructuredDoc } from './types.ts';
 import type { Publication } from '../../src/schemas/publication.ts';
 import type { Issue } from '../../src/schemas/issue.ts';
 import { decodeSource } from './decode.ts';
@@ -21,6 +21,7 @@ import type { Plan } from '../../src/schemas/plan.ts';
 import type { Indicator, Observation } from '../../src/schemas/indicator.ts';
 import { extractPlans, planInSchemaOrder } from './plans.ts';
 import { extractObservations } from './indicators.ts';
+import { timed, type StageTimes } from './stage-times.ts';
 
 export interface SourceFile {
   name: string;
@@ -65,10 +66,74 @@ export interface Corpus {
 }
 
 /**
+ * What the per-file stages (decode → normalise → segment → structure, ids, validity) make of one
+ * source file. It depends on that file's name and bytes alone, so it can be cached
+ * (`ingest-cache.ts`) and a corpus re-assembled from it without reading the file again.
+ * Plain data (no Map, no class, no undefined value), so it survives a JSON round trip unchanged.
+ */
+export interface FileResult {
+  file: string;
+  /** How decode read the file; absent when it refused it (the refusal is in `diagnostics`). */
+  encoding?: DecodedSource['encoding'];
+  segmented?: Segmented;
+  /** Documents in reading order: the slug each takes on its own (the corpus may still disambiguate it), and the validity read from its text. */
+  documents: Array<{ slug: string; doc: StructuredDoc; validity: Validity }>;
+  /** This file's diagnostics, in the order the stages found them. */
+  diagnostics: Diagnostic[];
+}
+
+/**
  * `registry` (content/registry/) resolves department names and, with `indicators`, indicator
  * names; without it names are kept as written and no indicator is matched.
  */
-export function ingestCorpus(sources: SourceFile[], registry?: Registry & { indicators?: Indicator[] }): Corpus {
+export function ingestCorpus(sources: SourceFile[], registry?: Registry & { indicators?: Indicator[] }, times?: StageTimes): Corpus {
+  return assembleCorpus(
+    sources.map((file) => ingestFile(file, times)),
+    registry,
+    times,
+  );
+}
+
+/** The per-file stages over one source file. */
+export function ingestFile(file: SourceFile, times?: StageTimes): FileResult {
+  const decoded = timed(times, 'decode', () => decodeSource(file.name, file.bytes));
+  if (!decoded.ok) return { file: file.name, documents: [], diagnostics: [decoded.diagnostic] };
+  const diagnostics: Diagnostic[] = [];
+  const lines = timed(times, 'normalise', () => normaliseLines(decoded.source));
+  const { segmented, diagnostics: segDiags } = timed(times, 'segment', () => segmentFile(file.name, lines));
+  diagnostics.push(...segDiags);
+  const last = lines[lines.length - 1];
+  if (last && !TERMINAL_END.test(last.text) && !DATE_LINE.test(last.text) && /[\p{Script=Han}]$/u.test(last.text) && last.text.length > 8)
+    diagnostics.push({ file: file.name, line: last.span.end, rule: 'ingest/truncated', message: 'the text ends mid-sentence: the source looks truncated', severity: 'warning' });
+
+  // Structure each block; segment found its title, re-read it here from the block's first lines.
+  const structured = timed(times, 'structure', () => {
+    const docs = segmented.blocks.map((block) => {
+      const { doc, diagnostics: d } = structureDocument(block, file.name);
+      diagnostics.push(...d);
+      return doc;
+    });
+    linkCarried(docs, segmented.blocks);
+    return docs;
+  });
+
+  const meta = segmented.issue;
+  const pubId = meta ? publicationId(meta.publicationName, meta.publicationLatin) : undefined;
+  const documents = structured.map((doc) => {
+    const where = meta && pubId ? { publication: pubId, year: meta.year, issue: meta.issue } : doc.date ? { date: doc.date } : {};
+    const numbered = timed(times, 'ids', () => (doc.docNumber ? slugFromDocNumber(doc.docNumber) : undefined));
+    // An order shares its number with the regulation it promulgates; the number's slug goes to
+    // the regulation people cite, the order takes the same slug with -ling (令).
+    const promulgates = doc.kind === '令' && doc.carries.some((i) => structured[i]!.docNumberFrom === 'carrier');
+    const slug = numbered ? (promulgates ? `${numbered}-ling` : numbered) : timed(times, 'ids', () => slugFromTitle(doc.title, where));
+    const validity = timed(times, 'validity', () => readValidity(textSlots(doc.body), doc.date));
+    return { slug, doc, validity };
+  });
+  return { file: file.name, encoding: decoded.source.encoding, segmented, documents, diagnostics };
+}
+
+/** The corpus from every file's per-file results: slugs made unique, then the stages that read across documents. */
+export function assembleCorpus(results: FileResult[], registry?: Registry & { indicators?: Indicator[] }, times?: StageTimes): Corpus {
   const diagnostics: Diagnostic[] = [];
   const publications = new Map<string, Publication>();
   const issues: Issue[] = [];
@@ -77,21 +142,14 @@ export function ingestCorpus(sources: SourceFile[], registry?: Registry & { indi
   const files: Corpus['files'] = [];
   const perFile: Array<{ segmented: Segmented; meta: Segmented['issue']; pubId?: string; issueId?: string; fileDocs: CorpusDoc[] }> = [];
 
-  for (const file of [...sources].sort((a, b) => a.name.localeCompare(b.name))) {
-    const decoded = decodeSource(file.name, file.bytes);
-    if (!decoded.ok) {
-      diagnostics.push(decoded.diagnostic);
-      files.push({ file: file.name, documents: 0, refused: true });
+  for (const result of [...results].sort((a, b) => a.file.localeCompare(b.file))) {
+    diagnostics.push(...result.diagnostics);
+    const { segmented } = result;
+    if (!segmented) {
+      files.push({ file: result.file, documents: 0, refused: true });
       continue;
     }
-    const lines = normaliseLines(decoded.source);
-    const { segmented, diagnostics: segDiags } = segmentFile(file.name, lines);
-    diagnostics.push(...segDiags);
     segmentedAll.push(segmented);
-    const last = lines[lines.length - 1];
-    if (last && !TERMINAL_END.test(last.text) && !DATE_LINE.test(last.text) && /[\p{Script=Han}]$/u.test(last.text) && last.text.length > 8)
-      diagnostics.push({ file: file.name, line: last.span.end, rule: 'ingest/truncated', message: 'the text ends mid-sentence: the source looks truncated', severity: 'warning' });
-
     const meta = segmented.issue;
     const pubId = meta ? publicationId(meta.publicationName, meta.publicationLatin) : undefined;
     const issueId = meta ? `${pubId}/${meta.year}/${meta.issue}` : undefined;
@@ -102,33 +160,17 @@ export function ingestCorpus(sources: SourceFile[], registry?: Registry & { indi
       if (meta.frequency) pub.frequency = meta.frequency;
       publications.set(pubId, pub);
     }
-
-    // Structure each block; segment found its title, re-read it here from the block's first lines.
-    const structured = segmented.blocks.map((block) => {
-      const { doc, diagnostics: d } = structureDocument(block, file.name);
-      diagnostics.push(...d);
-      return doc;
-    });
-    linkCarried(structured, segmented.blocks);
-
-    const fileDocs = structured.map((doc, order): CorpusDoc => {
-      const where = meta && pubId ? { publication: pubId, year: meta.year, issue: meta.issue } : doc.date ? { date: doc.date } : {};
-      const numbered = doc.docNumber ? slugFromDocNumber(doc.docNumber) : undefined;
-      // An order shares its number with the regulation it promulgates; the number's slug goes to
-      // the regulation people cite, the order takes the same slug with -ling (令).
-      const promulgates = doc.kind === '令' && doc.carries.some((i) => structured[i]!.docNumberFrom === 'carrier');
-      const slug = numbered ? (promulgates ? `${numbered}-ling` : numbered) : slugFromTitle(doc.title, where);
-      const validity = readValidity(textSlots(doc.body), doc.date);
+    const fileDocs = result.documents.map(({ slug, doc, validity }, order): CorpusDoc => {
       const cd: CorpusDoc = { slug, doc, order, carries: [], validity, citations: [], citedBy: [], actorRefs: [] };
       if (pubId) cd.publication = pubId;
       if (issueId) cd.issue = issueId;
       return cd;
     });
     documents.push(...fileDocs);
-    files.push({ file: file.name, encoding: decoded.source.encoding, kind: segmented.kind, documents: fileDocs.length });
+    files.push({ file: result.file, encoding: result.encoding, kind: segmented.kind, documents: fileDocs.length });
     perFile.push({ segmented, meta, pubId, issueId, fileDocs });
   }
-  disambiguateSlugs(documents, diagnostics);
+  timed(times, 'slugs', () => disambiguateSlugs(documents, diagnostics));
 
   // Second pass: references by slug, now that every slug is final.
   for (const { segmented, meta, pubId, issueId, fileDocs } of perFile) {
@@ -168,11 +210,11 @@ export function ingestCorpus(sources: SourceFile[], registry?: Registry & { indi
       issues.push(issue);
     }
   }
-  const references = resolveCrossReferences(documents);
-  const assignments = assignResponsibilities(documents, registry, diagnostics);
+  const references = timed(times, 'cross-references', () => resolveCrossReferences(documents));
+  const assignments = timed(times, 'responsibilities', () => assignResponsibilities(documents, registry, diagnostics));
   const governments = registry?.governments ?? [];
-  const found = extractPlans({ documents, publications: [...publications.values()], governments });
-  const observations = extractObservations({ documents, plans: found, segmented: segmentedAll, ...(registry?.indicators ? { indicators: registry.indicators } : {}), places: governments.map((g) => g.id) }, diagnostics);
+  const found = timed(times, 'plans', () => extractPlans({ documents, publications: [...publications.values()], governments }));
+  const observations = timed(times, 'indicators', () => extractObservations({ documents, plans: found, segmented: segmentedAll, ...(registry?.indicators ? { indicators: registry.indicators } : {}), places: governments.map((g) => g.id) }, diagnostics));
   const plans = found.map(planInSchemaOrder);
   return { publications: [...publications.values()].sort((a, b) => a.id.localeCompare(b.id)), issues: issues.sort((a, b) => a.id.localeCompare(b.id)), documents, references, assignments, plans, observations, files, segmented: segmentedAll, diagnostics };
 }

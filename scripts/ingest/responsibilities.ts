@@ -94,8 +94,11 @@ export function parseClause(inner: string): Pick<Clause, 'actors' | 'unparsed'> 
   for (const rawPart of inner.split(/[，,；;。]/)) {
     const part = rawPart.replace(/\s+/g, '');
     if (!part) continue;
-    const role = ROLE_WORDS.find(([re]) => re.test(part));
-    const names = splitActors(part.replace(role ? role[0] : /$^/, ''))
+    // A role word ends the part and is at most seven characters long: look only at the tail
+    // (the unanchored patterns were otherwise tried from every character of a long part).
+    const tail = part.slice(-8);
+    const role = ROLE_WORDS.find(([re]) => re.test(tail));
+    const names = splitActors(role ? part.slice(0, part.length - role[0].exec(tail)![0].length) : part)
       .map((n) => foldName(n).replace(/等(?:相关)?(?:[\p{Script=Han}]{0,8}?成员单位|部门|单位)?$/u, ''))
       .filter((n) => n.length >= 2);
     if (!role) {
@@ -117,12 +120,12 @@ export function parseClause(inner: string): Pick<Clause, 'actors' | 'unparsed'> 
 export function findClauses(text: string): Clause[] {
   return parentheticals(text)
     .filter((p) => isResponsibilityClause(p.inner))
-    .map((p) => ({ start: p.start, end: p.end, text: p.inner, ...parseClause(p.inner.replace(STANDING_NOTE, '')) }));
+    .map((p) => ({ start: p.start, end: p.end, text: p.inner, ...parseClause(p.inner.includes('不再') ? p.inner.replace(STANDING_NOTE, '') : p.inner) }));
 }
 
 /** 以下任务均需各地政府负责落实，不再列出: every later task of the document also has this actor. */
 export function defaultActorNote(text: string): ClauseActor | undefined {
-  const m = STANDING_NOTE.exec(text);
+  const m = text.includes('不再') ? STANDING_NOTE.exec(text) : null; // asked of every passage; the note always says 不再
   if (!m) return undefined;
   const name = foldName(m[1]!);
   return { name, role: 'responsible', collective: isCollective(name) || /^各/.test(name) || /各地/.test(name) };
@@ -143,9 +146,8 @@ const MUST_NAME = new RegExp(`((?:[\\p{Script=Han}]{1,8}、)*[\\p{Script=Han}]{1
 /** 市生态环境局会同市发改、住建等有关部门…: both sides. */
 const TOGETHER = new RegExp(`([\\p{Script=Han}]{2,14}?${DEPT_END})会同((?:[\\p{Script=Han}]{1,10}、)*[\\p{Script=Han}]{1,16}?${DEPT_END})`, 'gu');
 
-/** Mentions in a text outside its responsibility clauses, recorded with role "mention". */
-export function findMentions(text: string): Mention[] {
-  const inClause = findClauses(text);
+/** Mentions in a text outside its responsibility clauses (`inClause`: the text's clauses, when the caller already has them), recorded with role "mention". */
+export function findMentions(text: string, inClause: Clause[] = findClauses(text)): Mention[] {
   const outside = (i: number) => !inClause.some((c) => c.start <= i && i < c.end);
   const out: Mention[] = [];
   const push = (raw: string, at: number) => {

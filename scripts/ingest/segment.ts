@@ -7,7 +7,7 @@
  * editorial matter, a document block, or `unplaced` (with a diagnostic).
  */
 import type { Diagnostic, DocBlock, IssueMeta, NormLine, Segmented, TocItem } from './types.ts';
-import { DATE_LINE, DOC_NUMBER_LINE, SENTENCE_PUNCT, TITLE_END, markerOf } from './patterns.ts';
+import { DATE_LINE, isDocNumberLine, SENTENCE_PUNCT, TITLE_END, markerOf } from './patterns.ts';
 import { normaliseDocNumber, parseOrderNumber } from './doc-number.ts';
 
 // ---------- masthead ----------
@@ -154,7 +154,7 @@ function isTitleLine(l: NormLine): boolean {
     !SENTENCE_PUNCT.test(l.text.replace(/《[^》]*》/g, '')) &&
     !/[：:]/.test(l.text) &&
     markerOf(l.text) === undefined &&
-    !DOC_NUMBER_LINE.test(l.text) &&
+    !isDocNumberLine(l.text) &&
     !DATE_LINE.test(l.text)
   );
 }
@@ -212,7 +212,7 @@ function titleAt(lines: NormLine[], i: number, to: number, tocTitles: Set<string
     if (!TITLE_END.test(title.replace(/\s+/g, ''))) continue;
     const next = lines[j + 1];
     let reason: HeadEvidence['reason'] | undefined;
-    if (next && (DOC_NUMBER_LINE.test(next.text) || (RECIPIENTS_LINE.test(next.text) && /[、，,]/.test(next.text)))) reason = 'number-or-addressees';
+    if (next && (isDocNumberLine(next.text) || (RECIPIENTS_LINE.test(next.text) && /[、，,]/.test(next.text)))) reason = 'number-or-addressees';
     else if (quoted.has(key)) reason = 'quoted';
     else if (/^[\p{Script=Han}\s]{4,40}?[关關][于於]/u.test(title) && /(人民政府|办公厅|辦公廳|委员会|委員會|办公室|辦公室|党委|黨委|市委|省委|厅|廳|局)\s*[关關][于於]/u.test(title)) reason = 'issuer-title';
     else if (lines[i]!.mdHeading !== undefined) reason = 'markdown-heading';
@@ -278,10 +278,18 @@ export function segmentFile(file: string, lines: NormLine[]): { segmented: Segme
   for (const l of result.unplaced)
     diagnostics.push({ file, line: l.span.start, rule: 'segment/unplaced-text', message: `text outside any document or front matter: ${l.text.slice(0, 30)}`, severity: 'warning' });
 
-  // Match 目录 entries to documents by title, then by document number.
+  // Match 目录 entries to documents by title, then by document number. What each block offers is
+  // read once (the keys of its first one to four lines, the 文号 of its first three), not once per entry.
+  const offers = result.blocks.map((b) => {
+    const head = b.lines.slice(0, 4);
+    return {
+      titles: new Set(head.map((_, k) => titleKey(head.slice(0, k + 1).map((l) => l.text).join('')))),
+      numbers: new Set(b.lines.slice(0, 3).map((l) => normaliseDocNumber(l.text))),
+    };
+  });
   result.toc.forEach((entry) => {
     const key = titleKey(entry.title);
-    const idx = result.blocks.findIndex((b) => b.lines.slice(0, 4).some((_, k, arr) => titleKey(arr.slice(0, k + 1).map((l) => l.text).join('')) === key) || b.lines.slice(0, 3).some((l) => entry.docNumber !== undefined && normaliseDocNumber(l.text) === entry.docNumber));
+    const idx = offers.findIndex((o) => o.titles.has(key) || (entry.docNumber !== undefined && o.numbers.has(entry.docNumber)));
     if (idx >= 0 && result.blocks[idx]!.toc === undefined) {
       entry.block = idx;
       result.blocks[idx]!.toc = entry;

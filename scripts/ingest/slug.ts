@@ -8,8 +8,17 @@ import { pinyin } from 'pinyin-pro';
 import { DOC_NUMBER } from './patterns.ts';
 import { parseOrderNumber } from './doc-number.ts';
 
+/** Initials already computed: pinyin-pro segments every string, and the same issuer codes and titles recur across a corpus. */
+const initialsOf = new Map<string, string>();
+
 /** Pinyin initials of the ideographs in `s`, plus any ASCII letters and digits: 吉政办发 → jzbf. */
 export function initials(s: string): string {
+  let known = initialsOf.get(s);
+  if (known === undefined) initialsOf.set(s, (known = pinyinInitials(s)));
+  return known;
+}
+
+function pinyinInitials(s: string): string {
   return pinyin(s, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' })
     .join('')
     .toLowerCase()

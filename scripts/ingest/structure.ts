@@ -4,7 +4,7 @@
  * Every node keeps its source span; text that fits no rule stays a paragraph.
  */
 import type { BodyNode, Diagnostic, DocBlock, HeadLine, NormLine, ProvisionKind, SectionNode, StructuredDoc, TableNode } from './types.ts';
-import { DATE, DATE_LINE, DOC_NUMBER_LINE, MARKERS, TITLE_END, type MarkerName, markerOf, toSimplified } from './patterns.ts';
+import { DATE, DATE_LINE, isDocNumberLine, MARKERS, TITLE_END, type MarkerName, markerOf, toSimplified } from './patterns.ts';
 import { normaliseDocNumber, parseOrderNumber } from './doc-number.ts';
 import { parseCnNumber } from './cn-numerals.ts';
 import { isoDate, quotedTitles, titleKey } from './segment.ts';
@@ -99,7 +99,7 @@ export function structureDocument(block: DocBlock, file: string): Parsed {
     kind = kindOfTitle(title);
   }
   // Head: 文号 and 主送 follow the title.
-  if (lines[i] && DOC_NUMBER_LINE.test(lines[i]!.text)) {
+  if (lines[i] && isDocNumberLine(lines[i]!.text)) {
     docNumber = normaliseDocNumber(lines[i]!.text);
     docNumberFrom = 'head';
     head.push({ role: 'docNumber', text: lines[i]!.text, span: lines[i]!.span });

@@ -36,7 +36,7 @@ export function addYearsInclusive(iso: string, years: number): string {
 }
 
 /** Read validity from texts in reading order; `signed` is the document's own date (for 自印发之日起). */
-export function readValidity(texts: Array<{ text: string; span: Span }>, signed?: string): Validity {
+export function readValidity(texts: ReadonlyArray<{ text: string; span: Span }>, signed?: string): Validity {
   const v: Validity = { evidence: [] };
   for (const { text, span } of texts) {
     const on = EFFECTIVE_ON.exec(text);

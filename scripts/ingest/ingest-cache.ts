@@ -1,0 +1,123 @@
+/**
+ * Ingest cache: each source file's per-file results (`FileResult`: decode → normalise → segment →
+ * structure, ids, validity) stored as JSON, keyed by a hash of the pipeline itself, the file's name
+ * and its bytes. Re-ingesting a corpus in which one file was added or changed redoes the per-file
+ * stages for that file only; the stages that read across documents (slugs, cross-references,
+ * responsibilities, plans, indicators) always run over everything, so the output is the same as
+ * without the cache (tests/ingest-cache.test.ts).
+ *
+ * Where: `GAZETTE_INGEST_CACHE` names the directory (`off`, `0`, `false` or empty turns the cache
+ * off); by default `node_modules/.cache/gazette-ingest` of this project. Entries are written to a
+ * temporary name and renamed, so concurrent ingests sharing the directory never read half an entry;
+ * an unreadable entry is a miss. The least recently used entries go once the directory holds more
+ * than MAX_CACHE_BYTES.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ingestFile, type FileResult, type SourceFile } from './pipeline.ts';
+import type { StageTimes } from './stage-times.ts';
+
+export interface IngestCache {
+  dir: string;
+  /** Hash of everything besides the file that decides its per-file results (see pipelineVersion). */
+  version: string;
+}
+
+const ROOT = resolve(import.meta.dirname, '../..');
+/** Above this the least recently used entries are removed (a 100× bench corpus takes about 150 MB). */
+export const MAX_CACHE_BYTES = 1024 ** 3;
+
+/** The cache the environment asks for: GAZETTE_INGEST_CACHE, else node_modules/.cache/gazette-ingest; undefined when turned off. */
+export function cacheFromEnv(env: NodeJS.ProcessEnv = process.env): IngestCache | undefined {
+  const setting = env.GAZETTE_INGEST_CACHE;
+  if (setting !== undefined && ['', '0', 'off', 'false'].includes(setting.trim().toLowerCase())) return undefined;
+  return { dir: resolve(setting ?? join(ROOT, 'node_modules/.cache/gazette-ingest')), version: pipelineVersion() };
+}
+
+let version: string | undefined;
+
+/**
+ * What the per-file results depend on besides the file: the source of every pipeline module
+ * (scripts/ingest/*.ts: any change to the code gives new keys), the version of pinyin-pro (slugs)
+ * and of Node (its TextDecoder reads GB18030).
+ */
+export function pipelineVersion(): string {
+  if (version) return version;
+  const hash = createHash('sha256');
+  const dir = import.meta.dirname;
+  for (const name of readdirSync(dir).filter((f) => f.endsWith('.ts')).sort()) hash.update(`${name}\0`).update(readFileSync(join(dir, name))).update('\0');
+  const pinyin = JSON.parse(readFileSync(join(ROOT, 'node_modules/pinyin-pro/package.json'), 'utf8')) as { version: string };
+  hash.update(`pinyin-pro ${pinyin.version}\0node ${process.version}`);
+  return (version = hash.digest('hex'));
+}
+
+/** The key of one source file: pipeline version, name (spans and diagnostics carry it) and bytes. */
+export function cacheKey(cache: IngestCache, file: SourceFile): string {
+  return createHash('sha256').update(`${cache.version}\0${file.name}\0`).update(file.bytes).digest('hex');
+}
+
+/** The per-file results of `file`: from the cache when an entry is there, else computed and stored. */
+export function ingestFileCached(file: SourceFile, cache: IngestCache | undefined, times?: StageTimes): { result: FileResult; cached: boolean } {
+  if (!cache) return { result: ingestFile(file, times), cached: false };
+  const path = join(cache.dir, `${cacheKey(cache, file)}.json`);
+  const stored = readEntry(path, file.name);
+  if (stored) {
+    touch(path);
+    return { result: stored, cached: true };
+  }
+  const result = ingestFile(file, times);
+  writeEntry(cache.dir, path, result);
+  return { result, cached: false };
+}
+
+function readEntry(path: string, name: string): FileResult | undefined {
+  try {
+    const entry = JSON.parse(readFileSync(path, 'utf8')) as FileResult;
+    return entry.file === name && Array.isArray(entry.documents) ? entry : undefined;
+  } catch {
+    return undefined; // absent or unreadable: computed again
+  }
+}
+
+function writeEntry(dir: string, path: string, result: FileResult): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    writeFileSync(temp, JSON.stringify(result));
+    renameSync(temp, path);
+  } catch {
+    // A cache that cannot be written only costs time on the next run.
+  }
+}
+
+/** Mark an entry used, for the least-recently-used pruning. */
+function touch(path: string): void {
+  const now = new Date();
+  try {
+    utimesSync(path, now, now);
+  } catch {
+    // Removed meanwhile by another ingest's pruning: still read.
+  }
+}
+
+/** Remove the least recently used entries while the directory holds more than `limit` bytes. */
+export function pruneCache(cache: IngestCache, limit = MAX_CACHE_BYTES): void {
+  let entries: Array<{ path: string; size: number; used: number }>;
+  try {
+    entries = readdirSync(cache.dir)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => {
+        const st = statSync(join(cache.dir, f));
+        return { path: join(cache.dir, f), size: st.size, used: st.mtimeMs };
+      });
+  } catch {
+    return;
+  }
+  let total = entries.reduce((n, e) => n + e.size, 0);
+  for (const e of entries.sort((a, b) => a.used - b.used)) {
+    if (total <= limit) break;
+    rmSync(e.path, { force: true });
+    total -= e.size;
+  }
+}
