@@ -41,6 +41,12 @@ function countFiles(dir: string, suffix: string): number {
   return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith(suffix)).length;
 }
 
+/**
+ * The heap limit `npm run build:astro` gives Astro (package.json): V8 otherwise grows the heap
+ * towards its own default (~4 GB here) before collecting, and the build's RSS with it.
+ */
+const ASTRO_NODE_OPTIONS = /NODE_OPTIONS=(\S+)/.exec((JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['build:astro'] ?? '')?.[1] ?? '';
+
 /** Environment for a child: this project's Node 22 first, no BASE_URL (Astro would take it). */
 function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${BIN}:${process.env.PATH ?? ''}`, ...extra };
@@ -91,6 +97,8 @@ async function runSize(n: number, seeds: SeedText[], base: string, floor: boolea
     sourceBytes += Buffer.byteLength(s.text);
   }
   const env = childEnv({ GAZETTE_SEEDS_DIR: seedsDir, GAZETTE_CONTENT_DIR: contentDir, GAZETTE_OUT_DIR: outDir, GAZETTE_CACHE_DIR: cacheDir });
+  // Astro runs as `npm run build:astro` runs it, with its heap limit (the floor too).
+  const astroEnv = { ...env, NODE_OPTIONS: ASTRO_NODE_OPTIONS };
   const step = async (label: string, cmd: string, args: string[], cwd = ROOT, e = env): Promise<Measured> => {
     process.stderr.write(`bench ${n}×: ${label}… `);
     const m = await measure(cmd, args, { cwd, env: e, logFile: log, limitMB });
@@ -121,12 +129,18 @@ async function runSize(n: number, seeds: SeedText[], base: string, floor: boolea
   };
   rows.push(row);
   try {
-    const build = await step('astro build', join(BIN, 'astro'), ['build']);
+    const build = await step('astro build', join(BIN, 'astro'), ['build'], ROOT, astroEnv);
     row.build = { seconds: build.seconds, peakRssMB: build.peakRssMB };
     row.pages = countFiles(outDir, '.html');
     row.redirects = countFiles(join(outDir, 'wh'), '.html') - (existsSync(join(outDir, 'wh', 'index.html')) ? 1 : 0);
-    const search = await step('search index', join(BIN, 'tsx'), ['scripts/build-search-index.ts']);
-    row.search = { seconds: search.seconds, peakRssMB: search.peakRssMB };
+    try {
+      const search = await step('search index', join(BIN, 'tsx'), ['scripts/build-search-index.ts']);
+      row.search = { seconds: search.seconds, peakRssMB: search.peakRssMB };
+    } catch (e) {
+      // The rebuild is still measured when the index stops.
+      if (!(e instanceof Stopped)) throw e;
+      row.note = e.message;
+    }
     if (rebuild) {
       // Issue 10, part 3: one more gazette issue (copy n of the first seed that is an issue) added
       // to the built archive, then ingest, build and index again with the caches of the first run.
@@ -135,9 +149,9 @@ async function runSize(n: number, seeds: SeedText[], base: string, floor: boolea
       writeFileSync(join(seedsDir, added.name), added.text);
       const logStart = statSync(log).size;
       const ri = await step('rebuild: ingest', join(BIN, 'tsx'), ['scripts/ingest/cli.ts', '--seeds', seedsDir, '--out', contentDir]);
-      const rb = await step('rebuild: astro build', join(BIN, 'astro'), ['build']);
+      const rb = await step('rebuild: astro build', join(BIN, 'astro'), ['build'], ROOT, astroEnv);
       const buildLog = readFileSync(log, 'utf8').slice(logStart);
-      const rs = await step('rebuild: search index', join(BIN, 'tsx'), ['scripts/build-search-index.ts']);
+      const rs = row.search ? await step('rebuild: search index', join(BIN, 'tsx'), ['scripts/build-search-index.ts']) : { seconds: NaN, peakRssMB: NaN };
       row.rebuild = {
         ingest: { seconds: ri.seconds, peakRssMB: ri.peakRssMB },
         build: { seconds: rb.seconds, peakRssMB: rb.peakRssMB },
@@ -159,7 +173,7 @@ async function runSize(n: number, seeds: SeedText[], base: string, floor: boolea
     // written after our build without Astro, so counting them would flatter the ratio.
     writeFloorProject(floorDir, row.pages - (row.redirects ?? 0), corpus.map((s) => s.text).join('\n'), floorOut);
     try {
-      const f = await step('floor: astro build of plain Markdown', join(BIN, 'astro'), ['build'], floorDir, childEnv({}));
+      const f = await step('floor: astro build of plain Markdown', join(BIN, 'astro'), ['build'], floorDir, childEnv({ NODE_OPTIONS: ASTRO_NODE_OPTIONS }));
       row.floor = { seconds: f.seconds, peakRssMB: f.peakRssMB, pages: countFiles(floorOut, '.html') };
     } catch (e) {
       if (!(e instanceof Stopped)) throw e;
