@@ -1,43 +1,349 @@
 // Builds the search index for the built site: run after `astro build`.
-// Reads <outDir> (GAZETTE_OUT_DIR, default dist) and writes <outDir>/search-index/, which the
-// search page loads (docs/ARCHITECTURE.md, "Search").
+// Reads <outDir> (GAZETTE_OUT_DIR, default dist) and writes <outDir>/pagefind/, which the search page loads.
 //
-// The search finds exactly the pages whose text contains the query. Nothing is segmented: every
-// character is a unit, and the index keeps, for every gram of one, two and three units, the pages
-// it occurs in (with the passage of its first occurrence, the passages it occurs in, and its
-// positions, respectively); a longer query is a chain of trigrams at consecutive offsets.
+// Pagefind is the engine, but it does not segment the text: Pagefind's own Chinese search cuts
+// the index with one dictionary (jieba) and the query with another (the browser's
+// Intl.Segmenter), so queries find pages that merely contain the pieces, or miss pages where the
+// two cut differently (see docs/ARCHITECTURE.md, "Search"). Here every character is its own
+// Pagefind word, and the browser asks for the query's characters as an exact phrase.
 //
-//   1. Each page is read one at a time, by Pagefind's rules (scripts/search-index/extract.ts):
-//      the text of data-pagefind-body without data-pagefind-ignore, its anchors, filters, metadata.
-//   2. It is cut into passages of about PASSAGE_TARGET characters at block starts, written as
-//      they are (a result loads only the passage it shows; a plan runs to 100,000 characters).
-//   3. Its grams go into the postings, its facts into the page rows and display records
-//      (scripts/search-index/writer.ts), which are sharded and written at the end.
+//   1. Pagefind reads the site as it always does (addDirectory, in memory): what it extracts from
+//      each page — the text of data-pagefind-body without data-pagefind-ignore, the element ids
+//      in it, the filters and metadata the page declares — is the text that gets indexed.
+//   2. Each page becomes passages of about PASSAGE_TARGET characters, cut where a block starts,
+//      so that a result loads only the passage it shows (a plan runs to 100,000 characters).
+//   3. Each passage is added to the real index as a small HTML file: its characters separated by
+//      spaces, empty elements carrying the page's anchors (so sub-results can jump to the
+//      provision), the page's filters.
+//   4. search-catalog.json tells the browser which page each Pagefind record belongs to, and
+//      what to show for the page, so results can be grouped per page without loading them.
 //
 // `tsx scripts/build-search-index.ts --pagefind-defaults <dir>` instead writes an index made with
 // Pagefind's defaults to <dir>, for `npm run eval:search` to compare against.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { INDEX_DIR } from '../src/scripts/search-index-format.ts';
-import { extractPage, htmlFiles, pagePath } from './search-index/extract.ts';
-import { buildDefaultIndex, closePagefind } from './search-index/pagefind-reading.ts';
-import { IndexWriter, type IndexStats } from './search-index/writer.ts';
+import { gunzipSync } from 'node:zlib';
+import * as pagefind from 'pagefind';
+import { BLOCK_SEPARATOR, foldChars, isWordChar, unifyDocNumberYears, type Catalog, type CatalogPage } from '../src/scripts/search-text.ts';
 
-/** Directories of the output that are never pages to index. */
-const NOT_PAGES = new Set([INDEX_DIR, '_astro', 'pagefind', 'pagefind-default', '_eval']);
+/** Passages are cut at the first block start after this many characters… */
+export const PASSAGE_TARGET = 600;
+/** …and inside a block (at a sentence end if there is one) when no block starts before this many. */
+export const PASSAGE_MAX = 1500;
+/** A passage cut inside a block also carries the next characters, so phrases across the cut are found. */
+export const PASSAGE_OVERLAP = 48;
+/**
+ * Index chunk size, in word positions (Pagefind's default is 20,000). With one word per character
+ * a query needs one chunk per distinct character; small chunks keep the first query light.
+ */
+export const INDEX_CHUNK_SIZE = 2000;
+export const CATALOG_FILE = 'search-catalog.json';
+export const LANGUAGE = 'zh-cn';
 
-export async function buildSearchIndex(outDir: string): Promise<IndexStats> {
-  // The index of earlier versions (Pagefind's bundle); nothing loads it any more.
-  rmSync(join(outDir, 'pagefind'), { recursive: true, force: true });
-  const writer = new IndexWriter(join(outDir, INDEX_DIR));
-  for (const file of htmlFiles(outDir, NOT_PAGES)) {
-    const page = extractPage(readFileSync(join(outDir, file), 'utf8'), pagePath(file));
-    if (page) writer.addPage(page);
+/** A page as Pagefind extracted it (one fragment of the default index). */
+export interface PagefindFragment {
+  url: string;
+  content: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+  anchors: Array<{ element: string; id: string; text: string; location: number; title?: string }>;
+}
+
+export interface Anchor {
+  id: string;
+  /** Index into the page's units where the element starts. */
+  offset: number;
+  /** Provisions (chapters, articles, items, 专栏, headings) get a label; paragraphs and tables do not. */
+  label?: string;
+}
+
+/** A page's indexed text as units (see search-text.ts), with block separators and anchors. */
+export interface PageText {
+  units: string[];
+  anchors: Anchor[];
+}
+
+export interface Passage {
+  page: number;
+  index: number;
+  start: number;
+  end: number;
+  url: string;
+}
+
+// Pagefind puts a full stop after a block element whose text ends in a word character (its
+// SENTENCE_CHARS), as the last word of a whitespace chunk. Those are block boundaries, not text.
+const SENTENCE_CHAR = /[\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\p{Join_Control}'")$*]$/u;
+/** Paragraphs (p-825), tables and their rows (t-90, t-90-r3): places, not provisions with a name. */
+const PARAGRAPH_ID = /^(?:p|t)-\d+(?:-r\d+)?$/;
+
+/** Rebuilds a page's text from a default-index fragment: words, block boundaries, anchors. */
+export function pageText(fragment: PagefindFragment, separator: string): PageText {
+  const units: string[] = [];
+  /** Unit offset of each Pagefind word position. */
+  const positions: number[] = [];
+  const chunks = fragment.content.split(' ').filter((chunk) => chunk !== '');
+  for (const chunk of chunks) {
+    const words = chunk.split('\u200B').filter((word) => word !== '');
+    words.forEach((word, i) => {
+      positions.push(units.length);
+      const previous = i > 0 ? words[i - 1]! : '';
+      const injectedStop = word === '.' && i === words.length - 1 && SENTENCE_CHAR.test(previous);
+      if (injectedStop) {
+        if (units.length > 0 && units.at(-1) !== separator) units.push(separator);
+      } else {
+        units.push(...Array.from(foldChars(word)));
+      }
+    });
   }
-  const stats = writer.finish();
-  if (stats.pages === 0) throw new Error(`no page in ${outDir} has a data-pagefind-body to index`);
-  return stats;
+  // The 文号 rule reads across Pagefind's words (吉市政办函 [ 2020 ] 34 号); it keeps every offset.
+  const unified = Array.from(unifyDocNumberYears(units.join('')));
+  if (unified.length !== units.length) throw new Error(`${fragment.url}: folding changed the text's length`);
+  unified.forEach((unit, i) => (units[i] = unit));
+  while (units.at(-1) === separator) units.pop();
+  positions.push(units.length);
+
+  const anchors: Anchor[] = [];
+  for (const anchor of [...fragment.anchors].sort((a, b) => a.location - b.location)) {
+    const offset = positions[Math.min(anchor.location, positions.length - 1)]!;
+    anchors.push({ id: anchor.id, offset, label: PARAGRAPH_ID.test(anchor.id) ? undefined : provisionLabel(units, offset, separator) });
+  }
+  return { units, anchors };
+}
+
+/**
+ * How a result names the provision an anchor starts: an article by its number (第九条), a
+ * heading by its text (第二章 总则, 一、总体要求), a numbered paragraph to its first stop
+ * ((三)监护困境儿童), at most 24 characters.
+ */
+function provisionLabel(units: string[], offset: number, separator: string): string {
+  const out: string[] = [];
+  for (let i = offset; i < units.length && out.length < 24; i++) {
+    const unit = units[i]!;
+    if (unit === separator || unit === '。' || unit === '；' || unit === ':' || unit === '：' || unit === '，') break;
+    out.push(unit);
+  }
+  const text = out.join('');
+  const article = /^第[一二三四五六七八九十百千零〇\d]+条/u.exec(text);
+  if (article) return article[0];
+  return text.replace(/^(第[一二三四五六七八九十百千零〇\d]+[编章节])(?=\S)/u, '$1 ');
+}
+
+/** Where to cut a page into passages: block starts, else sentence ends, else anywhere. */
+export function passageBounds(text: PageText, separator: string): Array<[number, number]> {
+  const { units } = text;
+  const blockStarts = new Set<number>(text.anchors.map((anchor) => anchor.offset));
+  units.forEach((unit, i) => {
+    if (unit === separator) blockStarts.add(i + 1);
+  });
+  const bounds: Array<[number, number]> = [];
+  let start = 0;
+  while (start < units.length) {
+    let cut = units.length;
+    if (units.length - start > PASSAGE_TARGET) {
+      cut = -1;
+      for (let i = start + PASSAGE_TARGET; i <= Math.min(start + PASSAGE_MAX, units.length - 1); i++) {
+        if (blockStarts.has(i)) {
+          cut = i;
+          break;
+        }
+      }
+      if (cut < 0 && units.length - start <= PASSAGE_MAX) cut = units.length;
+      if (cut < 0) {
+        cut = start + PASSAGE_MAX;
+        for (let i = start + PASSAGE_TARGET; i < start + PASSAGE_MAX; i++) {
+          if (units[i - 1] === '。' || units[i - 1] === '；') {
+            cut = i;
+            break;
+          }
+        }
+      }
+    }
+    let end = cut;
+    // A cut inside a block: carry on into the next passage's first characters.
+    if (cut < units.length && units[cut - 1] !== separator) {
+      while (end < units.length && end < cut + PASSAGE_OVERLAP && units[end] !== separator) end++;
+    }
+    let trimmed = end;
+    while (trimmed > start && units[trimmed - 1] === separator) trimmed--;
+    if (trimmed > start) bounds.push([start, trimmed]);
+    start = cut;
+    while (start < units.length && units[start] === separator) start++;
+  }
+  return bounds;
+}
+
+const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * One passage as the HTML Pagefind indexes: units separated by spaces (so each is one word),
+ * empty inline elements for the anchors (inline, so Pagefind adds no full stop), the filters.
+ * A passage that starts inside a provision first repeats the anchors it starts in.
+ */
+export function passageHtml(text: PageText, [start, end]: [number, number], filters: Record<string, string[]>): string {
+  const markers = new Map<number, string[]>();
+  const mark = (at: number, anchor: Anchor) => {
+    const title = anchor.label ? ` data-pagefind-title="${escapeHtml(anchor.label)}"` : '';
+    markers.set(at, [...(markers.get(at) ?? []), `<span id="${escapeHtml(anchor.id)}"${title}></span>`]);
+  };
+  const before = text.anchors.filter((anchor) => anchor.offset <= start);
+  const startsAtAnchor = text.anchors.some((anchor) => anchor.offset === start);
+  if (!startsAtAnchor) {
+    const provision = before.filter((anchor) => anchor.label !== undefined).at(-1);
+    const last = before.at(-1);
+    if (provision) mark(0, provision);
+    if (last && last !== provision) mark(0, last);
+  }
+  for (const anchor of text.anchors) {
+    if (anchor.offset >= start && anchor.offset < end) mark(anchor.offset - start, anchor);
+  }
+  const words: string[] = [];
+  for (let i = start; i < end; i++) {
+    for (const marker of markers.get(i - start) ?? []) words.push(marker);
+    words.push(escapeHtml(text.units[i]!));
+  }
+  const filterTags = Object.entries(filters).flatMap(([key, values]) =>
+    values.map((value) => `<data value="${escapeHtml(value)}" data-pagefind-filter="${escapeHtml(key)}[value]"></data>`),
+  );
+  return `<html lang="${LANGUAGE}"><body>${filterTags.join('')}${words.join(' ')}</body></html>`;
+}
+
+/** The page facts the search page shows and filters by, from what the page declares to Pagefind. */
+export function describePage(fragment: PagefindFragment, units: string[]): CatalogPage {
+  const path = fragment.url.replace(/^\/+/, '');
+  const meta = fragment.meta;
+  const title = meta.title ?? path;
+  if (path.startsWith('documents/')) {
+    return {
+      path,
+      type: 'document',
+      title,
+      docNumber: meta.docNumber || undefined,
+      kind: meta.kind || undefined,
+      date: meta.date || undefined,
+      issue: meta.issue || undefined,
+      filters: fragment.filters,
+    };
+  }
+  const issue = /^issues\/[^/]+\/(\d{4})\/[^/]+\/$/.exec(path);
+  if (issue) {
+    // Issue pages (src/pages/issues/) declare nothing: their title is "<publication> <year>年第N期".
+    const [publication, label] = title.split(/\s+/, 2);
+    const printed = /出版日期(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(units.join(''));
+    const date = printed ? `${printed[1]}-${printed[2]!.padStart(2, '0')}-${printed[3]!.padStart(2, '0')}` : undefined;
+    return {
+      path,
+      type: 'issue',
+      title,
+      kind: '公报目录',
+      date,
+      issue: label ? title : undefined,
+      filters: { publication: publication ? [publication] : [], year: [issue[1]!], kind: ['公报目录'], ...fragment.filters },
+    };
+  }
+  return { path, type: 'page', title, filters: fragment.filters };
+}
+
+/** Pagefind's compressed files: gzip, then a "pagefind_dcd" signature. */
+export function decodePagefindFile(bytes: Uint8Array): string {
+  const raw = gunzipSync(bytes);
+  const signature = 'pagefind_dcd';
+  const body = raw.subarray(0, signature.length).toString() === signature ? raw.subarray(signature.length) : raw;
+  return body.toString('utf8');
+}
+
+/** Fails the script on any error Pagefind reports; Pagefind returns errors rather than throwing. */
+function assertNoErrors(step: string, response: { errors: string[] }): void {
+  if (response.errors.length > 0) {
+    throw new Error(`pagefind ${step} failed:\n  ${response.errors.join('\n  ')}`);
+  }
+}
+
+async function createIndex(config: pagefind.PagefindServiceConfig): Promise<pagefind.PagefindIndex> {
+  const created = await pagefind.createIndex(config);
+  assertNoErrors('createIndex', created);
+  if (created.index === undefined) throw new Error('pagefind createIndex returned no index');
+  return created.index;
+}
+
+/** Pagefind's default reading of the site: one fragment per page. */
+export async function readSite(outDir: string): Promise<PagefindFragment[]> {
+  // Pages are all zh-CN; forcing it keeps one index even if a page ever omits or misstates its lang.
+  const index = await createIndex({ forceLanguage: LANGUAGE });
+  const added = await index.addDirectory({ path: outDir });
+  assertNoErrors('addDirectory', added);
+  if (added.page_count === 0) throw new Error(`pagefind found no pages to index in ${outDir}`);
+  const files = await index.getFiles();
+  assertNoErrors('getFiles', files);
+  await index.deleteIndex();
+  return files.files
+    .filter((file) => file.path.startsWith('fragment/'))
+    .map((file) => JSON.parse(decodePagefindFile(file.content)) as PagefindFragment)
+    .sort((a, b) => a.url.localeCompare(b.url));
+}
+
+/** A character that never occurs in the corpus, to mark block boundaries. */
+function chooseSeparator(fragments: PagefindFragment[]): string {
+  const all = fragments.map((fragment) => fragment.content).join('');
+  const separator = [BLOCK_SEPARATOR, '⁋', '‖', '§'].find((candidate) => !all.includes(candidate) && !all.normalize('NFKC').includes(candidate));
+  if (separator === undefined) throw new Error('no block separator character is free in this corpus');
+  return separator;
+}
+
+export async function buildSearchIndex(outDir: string): Promise<{ pages: number; records: number }> {
+  const fragments = await readSite(outDir);
+  const separator = chooseSeparator(fragments);
+  const pages = fragments.map((fragment) => {
+    const text = pageText(fragment, separator);
+    return { text, page: describePage(fragment, text.units), bounds: passageBounds(text, separator) };
+  });
+
+  const include = new Set<string>();
+  for (const { text } of pages) for (const unit of text.units) if (unit !== separator && !isWordChar(unit)) include.add(unit);
+
+  const index = await createIndex({ forceLanguage: LANGUAGE, includeCharacters: [...include].sort().join('') });
+  const passages: Passage[] = [];
+  for (const [pageIndex, { text, page, bounds }] of pages.entries()) {
+    for (const [passageIndex, range] of bounds.entries()) {
+      // Unique per record; the browser links from the catalog, never from this URL.
+      const url = `/${page.path}#passage-${passageIndex}`;
+      const added = await index.addHTMLFile({ url, content: passageHtml(text, range, page.filters) });
+      assertNoErrors(`addHTMLFile ${url}`, added);
+      passages.push({ page: pageIndex, index: passageIndex, start: range[0], end: range[1], url });
+    }
+  }
+  const outputPath = join(outDir, 'pagefind');
+  // Pagefind adds files to an existing bundle directory; a stale fragment would be an unknown record.
+  await rm(outputPath, { recursive: true, force: true });
+  const written = await index.writeFiles({ outputPath });
+  assertNoErrors('writeFiles', written);
+
+  // Pagefind names each record's fragment by a content hash; read them back to map records to pages.
+  const byUrl = new Map(passages.map((passage) => [passage.url, passage]));
+  const records: Catalog['records'] = {};
+  for (const name of (await readdir(join(outputPath, 'fragment'))).sort()) {
+    const fragment = JSON.parse(decodePagefindFile(await readFile(join(outputPath, 'fragment', name)))) as PagefindFragment;
+    const passage = byUrl.get(fragment.url);
+    if (passage === undefined) throw new Error(`pagefind wrote a fragment for an unknown record: ${fragment.url}`);
+    records[name.replace(/\.pf_fragment$/, '')] = [passage.page, passage.index];
+  }
+  if (Object.keys(records).length !== passages.length) {
+    throw new Error(`pagefind wrote ${Object.keys(records).length} fragments for ${passages.length} passages`);
+  }
+  const catalog: Catalog = { separator, include: [...include].sort().join(''), pages: pages.map(({ page }) => page), records };
+  await writeFile(join(outputPath, CATALOG_FILE), JSON.stringify(catalog));
+  return { pages: pages.length, records: passages.length };
+}
+
+/** An index built the way Pagefind builds one by default, for comparison. */
+export async function buildDefaultIndex(outDir: string, outputPath: string): Promise<void> {
+  const index = await createIndex({ forceLanguage: LANGUAGE });
+  const added = await index.addDirectory({ path: outDir });
+  assertNoErrors('addDirectory', added);
+  const written = await index.writeFiles({ outputPath });
+  assertNoErrors('writeFiles', written);
 }
 
 async function main(): Promise<void> {
@@ -49,21 +355,14 @@ async function main(): Promise<void> {
   if (defaultsAt >= 0) {
     const target = process.argv[defaultsAt + 1];
     if (!target) throw new Error('--pagefind-defaults needs an output directory');
-    try {
-      await buildDefaultIndex(outDir, resolve(target));
-    } finally {
-      await closePagefind();
-    }
+    await buildDefaultIndex(outDir, resolve(target));
     console.log(`pagefind (defaults): indexed ${outDir} into ${resolve(target)}`);
     return;
   }
-  const started = performance.now();
-  const stats = await buildSearchIndex(outDir);
-  const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
-  console.log(
-    `search index: ${stats.pages} pages, ${stats.passages} passages, ${stats.grams} grams (${mb(stats.postingsBytes)} MB of postings in ${stats.shards} shards); ` +
-      `${stats.files} files, ${mb(stats.bytesWritten)} MB, into ${join(outDir, INDEX_DIR)} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
-  );
+  // Read by the pagefind binary, which the first createIndex starts.
+  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(INDEX_CHUNK_SIZE);
+  const { pages, records } = await buildSearchIndex(outDir);
+  console.log(`pagefind: indexed ${pages} page(s) as ${records} passage record(s) into ${join(outDir, 'pagefind')}`);
 }
 
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -72,5 +371,8 @@ if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exitCode = 1;
+  } finally {
+    // The Node API drives a pagefind binary as a child process; close it so the script can exit.
+    await pagefind.close();
   }
 }

@@ -165,7 +165,7 @@ async function runSize(n: number, seeds: SeedText[], base: string, floor: boolea
     row.note = e.message;
   }
   row.distMB = dirBytes(outDir) / 1e6;
-  row.indexMB = dirBytes(join(outDir, 'search-index')) / 1e6;
+  row.indexMB = dirBytes(join(outDir, 'pagefind')) / 1e6;
   if (floor && row.pages > 0) {
     const floorDir = join(dir, 'floor');
     const floorOut = join(floorDir, 'dist');

@@ -5,7 +5,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ts from 'typescript';
 
-const MODULES = ['search-text.ts', 'search-index-format.ts', 'search-engine.ts'];
+const MODULES = ['search-text.ts', 'search-engine.ts'];
 
 /** Writes the modules into `dir`; the engine is then `${dir}/search-engine.js`. */
 export async function writeBrowserModules(srcScripts: string, dir: string): Promise<void> {

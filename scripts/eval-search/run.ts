@@ -2,10 +2,9 @@
 //
 // Builds the site if there is none (or with --rebuild), copies it to a temporary directory, adds
 // an index built with Pagefind's defaults beside ours, draws a query set from the corpus
-// (scripts/eval-search/queries.ts), and runs every query in headless Chromium: our search
-// (src/scripts/search-engine.ts on our index, as the search page loads it), and Pagefind's
-// defaults as a site would use them, through its own runtime (the query as typed, and the
-// query "quoted"). Prints recall,
+// (scripts/eval-search/queries.ts), and runs every query through the real Pagefind runtime in
+// headless Chromium: our search (src/scripts/search-engine.ts on our index), and Pagefind's
+// defaults as a site would use them (the query as typed, and the query "quoted"). Prints recall,
 // precision, zero-hit queries and latency per category and overall, the 文号 forms test, and the
 // bytes the first query fetches on the search page. Exits non-zero when a target is missed.
 //
@@ -17,10 +16,10 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as pagefind from 'pagefind';
 import { chromium, type Browser } from 'playwright-core';
 import { launchOptions, serveDir } from '../../tests/support/browser.ts';
-import { INDEX_DIR, MANIFEST_FILE } from '../../src/scripts/search-index-format.ts';
-import { buildDefaultIndex, closePagefind, decodePagefindFile, type PagefindFragment } from '../search-index/pagefind-reading.ts';
+import { buildDefaultIndex, CATALOG_FILE, decodePagefindFile, type PagefindFragment } from '../build-search-index.ts';
 import { writeBrowserModules } from './browser-modules.ts';
 import { groundTruth, groundTruthText, score, type Run, type Scores } from './metrics.ts';
 import { buildQuerySet, CATEGORY_LABELS, docNumberForms, type Category, type EvalPage, type Query } from './queries.ts';
@@ -45,22 +44,17 @@ function readAuthors(contentDir: string): string[] {
   return [...new Set(issues.flatMap((issue) => issue.toc.flatMap((entry) => (entry.author ? [entry.author] : []))))];
 }
 
-/** The plans' tables (rows of cells), from the documents' JSON (their entries and bodies, wherever ingest puts them). */
 function readTables(contentDir: string): string[][][] {
+  const dir = join(contentDir, 'bodies');
   const tables: string[][][] = [];
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(visit);
-    else if (node && typeof node === 'object') {
-      const record = node as Record<string, unknown>;
-      if (record.type === 'table' && Array.isArray(record.rows)) tables.push(record.rows as string[][]);
-      else Object.values(record).forEach(visit);
+  type Block = { type: string; rows?: string[][]; children?: Block[] };
+  const walk = (blocks: Block[]): void => {
+    for (const block of blocks) {
+      if (block.type === 'table' && block.rows) tables.push(block.rows);
+      walk(block.children ?? []);
     }
   };
-  for (const sub of ['documents', 'bodies']) {
-    const dir = join(contentDir, sub);
-    if (!existsSync(dir)) continue;
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) visit(JSON.parse(readFileSync(join(dir, file), 'utf8')));
-  }
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) walk(JSON.parse(readFileSync(join(dir, file), 'utf8')) as Block[]);
   return tables;
 }
 
@@ -74,24 +68,21 @@ async function readFragments(bundle: string): Promise<PagefindFragment[]> {
 async function runOurs(browser: Browser, origin: string, queries: string[]): Promise<{ load: number; runs: EngineRun[]; tops: string[] }> {
   const page = await browser.newPage();
   await page.goto(`${origin}search/`);
-  const result = await page.evaluate(async ({ queries, engineUrl, bundleUrl }) => {
+  const result = await page.evaluate(async ({ queries, engineUrl }) => {
     const { SearchEngine } = await import(engineUrl);
     const started = performance.now();
-    const engine = await SearchEngine.load(bundleUrl);
+    const engine = await SearchEngine.load('/pagefind/');
     const load = performance.now() - started;
     const runs: Array<{ found: string[]; ms: number }> = [];
     const tops: string[] = [];
     for (const q of queries) {
       const t = performance.now();
       const outcome = await engine.search(q);
-      const ms = performance.now() - t;
-      // Every hit's path (the display records), outside the time: the page shows ten at a time.
-      const found: string[] = await engine.paths(outcome.hits);
-      runs.push({ found, ms });
-      tops.push(found[0] ?? '');
+      runs.push({ found: outcome.hits.map((hit: { page: { path: string } }) => hit.page.path), ms: performance.now() - t });
+      tops.push(outcome.hits[0]?.page.path ?? '');
     }
     return { load, runs, tops };
-  }, { queries, engineUrl: '/_eval/search-engine.js', bundleUrl: `/${INDEX_DIR}/` });
+  }, { queries, engineUrl: '/_eval/search-engine.js' });
   await page.close();
   return result;
 }
@@ -143,7 +134,7 @@ function table(rows: Array<[string, number, Scores, Scores, Scores]>): string {
 async function main(): Promise<number> {
   const outDir = resolve(process.env.GAZETTE_OUT_DIR ?? 'dist');
   const contentDir = resolve(process.env.GAZETTE_CONTENT_DIR ?? 'content');
-  if (flag('--rebuild') || !existsSync(join(outDir, INDEX_DIR, MANIFEST_FILE))) {
+  if (flag('--rebuild') || !existsSync(join(outDir, 'pagefind', CATALOG_FILE))) {
     console.log('eval: building the site (npm run build)…');
     const built = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
     if (built.status !== 0) throw new Error('npm run build failed');
@@ -156,9 +147,10 @@ async function main(): Promise<number> {
   try {
     await cp(outDir, site, { recursive: true });
     await rm(join(site, 'pagefind-default'), { recursive: true, force: true });
-    // Pagefind's defaults: the whole site through addDirectory.
+    // Pagefind's defaults: the whole site through addDirectory, as the project indexed it before.
+    delete process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
     await buildDefaultIndex(site, join(site, 'pagefind-default'));
-    await closePagefind();
+    await pagefind.close();
     await writeBrowserModules(join(ROOT, 'src', 'scripts'), join(site, '_eval'));
 
     const fragments = await readFragments(join(site, 'pagefind-default'));
@@ -260,5 +252,5 @@ try {
   console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   process.exitCode = 1;
 } finally {
-  await closePagefind();
+  await pagefind.close();
 }

@@ -1,5 +1,5 @@
 // Browser side of the search page. This module is small and loads with the page; the search
-// itself (src/scripts/search-engine.ts and the index's manifest) loads only when the reader
+// itself (src/scripts/search-engine.ts, Pagefind and the index) loads only when the reader
 // focuses the search box, or at once when the page opens with a query (?q=…, a shared link).
 // The query, the filters and the sort order live in the URL, so every search can be shared.
 import type { Details, Filters, Hit, Outcome, SearchEngine, Segment, SortOrder } from '../scripts/search-engine.ts';
@@ -66,7 +66,7 @@ export function startSearch(): void {
   const list = document.getElementById('search-results')!;
   const more = document.getElementById('search-more') as HTMLButtonElement;
   const sortSelect = document.getElementById('search-sort') as HTMLSelectElement;
-  const bundleUrl = app.dataset.bundleUrl ?? '/search-index/';
+  const bundleUrl = app.dataset.bundleUrl ?? '/pagefind/';
   const baseUrl = app.dataset.baseUrl ?? '/';
   const baseTitle = document.title;
   app.hidden = false;
@@ -85,7 +85,7 @@ export function startSearch(): void {
     status.dataset.state = phase;
   };
 
-  /** The search code and the index's manifest: fetched once, on first use. */
+  /** The search code, Pagefind and the index metadata: fetched once, on first use. */
   const loadEngine = (): Promise<SearchEngine> => {
     engine ??= import('../scripts/search-engine.ts').then(({ SearchEngine }) => SearchEngine.load(bundleUrl));
     engine.catch(() => (engine = undefined));
@@ -100,7 +100,7 @@ export function startSearch(): void {
     document.title = state.q ? `${state.q} · ${baseTitle}` : baseTitle;
   };
 
-  const pageHref = (hit: Hit, anchor?: string) => `${baseUrl}${hit.page!.path}${anchor ? `#${encodeURIComponent(anchor)}` : ''}`;
+  const pageHref = (hit: Hit, anchor?: string) => `${baseUrl}${hit.page.path}${anchor ? `#${encodeURIComponent(anchor)}` : ''}`;
 
   const renderFacets = (result: Outcome) => {
     facetsForm.replaceChildren();
@@ -122,7 +122,7 @@ export function startSearch(): void {
   };
 
   const renderHit = (hit: Hit, search: SearchEngine, terms: string[][]): { item: HTMLLIElement; fill: (details: Details) => void } => {
-    const page = hit.page!;
+    const page = hit.page;
     const title = element('a', { className: 'search-hit__link' }, ...segments(search.highlightTitle(hit, terms)));
     title.href = pageHref(hit);
     const meta = element('p', { className: 'search-hit__meta' });
@@ -148,7 +148,7 @@ export function startSearch(): void {
         for (const place of rest) subs.append(element('li', {}, ...placeLink(hit, place), ...segments(place.excerpt)));
         item.append(subs);
       }
-      if (details.more) item.append(element('p', { className: 'search-hit__more', text: '文中还有更多匹配之处。' }));
+      if (hit.records.length > details.passages) item.append(element('p', { className: 'search-hit__more', text: '文中还有更多匹配之处。' }));
     };
     return { item, fill };
   };
@@ -165,7 +165,6 @@ export function startSearch(): void {
     const search = await loadEngine();
     const batch = result.hits.slice(shown, shown + PAGE_SIZE);
     shown += batch.length;
-    await search.describe(batch);
     const rendered = batch.map((hit) => renderHit(hit, search, result.query.terms));
     list.append(...rendered.map((r) => r.item));
     more.hidden = shown >= result.hits.length;
@@ -178,7 +177,7 @@ export function startSearch(): void {
   };
 
   const summary = (result: Outcome): string => {
-    const issues = result.hits.filter((hit) => hit.type === 'issue').length;
+    const issues = result.hits.filter((hit) => hit.page.type === 'issue').length;
     const documents = result.hits.length - issues;
     const parts = [documents ? `${documents} 份文件` : '', issues ? `${issues} 期公报目录` : ''].filter(Boolean).join('、');
     const filtered = Object.keys(state.filters).length ? '（已筛选）' : '';

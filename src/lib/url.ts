@@ -13,7 +13,7 @@ export function pageUrl(...segments: string[]): string {
   return path === '' ? base : `${base}${path}/`;
 }
 
-/** URL of a static file under the base (no trailing slash), e.g. search-index/manifest.json. */
+/** URL of a static file under the base (no trailing slash), e.g. pagefind/pagefind-ui.js. */
 export function fileUrl(path: string): string {
   return base + path.replace(/^\/+/, '');
 }

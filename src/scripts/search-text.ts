@@ -2,25 +2,31 @@
 // (src/scripts/search-engine.ts) and the evaluation (scripts/eval-search/): both sides of a match
 // must cut text into exactly the same units, or a query misses pages that contain it.
 //
-// The index keeps every character as its own unit, in reading order, and a query term matches
-// where its units occur in a row: "the page contains the query" then means exactly what it says,
-// whatever a word segmenter would have made of either side.
+// The index stores every character as its own Pagefind word, in reading order, and a query is
+// a Pagefind exact-phrase search for its characters: "the page contains the query" then means
+// exactly what it says, whatever a word segmenter would have made of either side.
 
 /**
- * Marks a block boundary in the indexed text (where Pagefind would put a full stop between block
- * elements). It takes a position, so no phrase runs across two blocks, but it is never indexed.
- * A newline can never be a unit of text (whitespace is dropped), so it can never be mistaken for one.
+ * Marks a block boundary in the indexed text (where Pagefind itself would put a full stop between
+ * block elements). It takes a position, so no phrase runs across two blocks, but it is never
+ * indexed itself: it is not a word character and never one of the index's include characters.
  */
-export const SEPARATOR = '\n';
+export const BLOCK_SEPARATOR = '¶';
 
 /**
- * The ASCII double quote wraps a query that is one phrase ("大气 污染"); in text, both sides write
- * it full-width, so a quote typed inside a term still matches the printed one.
+ * The ASCII double quote is Pagefind's phrase delimiter: as an index character it would stick to
+ * the quotes around every phrase query. Both sides write it full-width instead.
  */
 export const QUOTE = '＂';
 
+/** Pagefind indexes a character when it is alphanumeric (Rust `char::is_alphanumeric`). */
+const WORD_CHAR = /^[\p{Alphabetic}\p{N}]$/u;
 /** Dropped from both sides: whitespace, control and format characters (zero-width spaces, soft hyphens). */
 const IGNORED = /[\s\p{Cc}\p{Cf}]/gu;
+
+export function isWordChar(char: string): boolean {
+  return WORD_CHAR.test(char);
+}
 
 // 文号 are printed with their year in 〔〕, but typed and even printed with [], (), 【】 and the
 // full-width ［］ （）. A bracketed year between a Han character and a serial number with 号 is a
@@ -42,7 +48,7 @@ export function narrowAlphanumerics(text: string): string {
 /**
  * The units of a text as the index stores them: whitespace and invisible characters dropped,
  * full-width letters and digits as ASCII, 文号 years in 〔〕, ASCII " as ＂. Everything else is
- * kept as printed, case included (the index lower-cases what it keys; excerpts show the text).
+ * kept as printed, case included (Pagefind lower-cases what it indexes; excerpts show the text).
  */
 export function textUnits(text: string): string[] {
   return Array.from(unifyDocNumberYears(foldChars(text)));
@@ -53,12 +59,12 @@ export function foldChars(text: string): string {
   return narrowAlphanumerics(text.replace(IGNORED, '')).replace(/"/g, QUOTE);
 }
 
-/** The units of a query: as `textUnits`, lower-cased, the way the index compares them. */
+/** The units of a query: as `textUnits`, lower-cased, the way Pagefind compares them. */
 export function queryUnits(text: string): string[] {
   return textUnits(text).map((unit) => unit.toLowerCase());
 }
 
-/** How a unit compares with a query unit (lower case, accents dropped). */
+/** How a unit compares with a query unit (lower case, accents folded as Pagefind folds them). */
 export function comparable(unit: string): string {
   return unit.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
 }
@@ -94,7 +100,12 @@ export function parseQuery(raw: string): ParsedQuery {
   return { terms };
 }
 
-/** Every start index where `needle` occurs in `units` (case-insensitively, accents ignored, as the index keys them). */
+/** The Pagefind query for one term: an exact phrase of single-character words. */
+export function pagefindPhrase(term: string[]): string {
+  return `"${term.join(' ')}"`;
+}
+
+/** Every start index where `needle` occurs in `units` (compared as Pagefind compares them). */
 export function findAll(units: readonly string[], needle: readonly string[]): number[] {
   const out: number[] = [];
   if (needle.length === 0) return out;
@@ -106,4 +117,31 @@ export function findAll(units: readonly string[], needle: readonly string[]): nu
     out.push(i);
   }
   return out;
+}
+
+/** What the browser needs to show and filter a page without loading any of its text. */
+export interface CatalogPage {
+  /** Path under the site's base, e.g. documents/jzbf-2017-7/ */
+  path: string;
+  type: 'document' | 'issue' | 'page';
+  title: string;
+  docNumber?: string;
+  kind?: string;
+  /** ISO date the page is filed under (a document's own date, else its issue's). */
+  date?: string;
+  /** Where it was published: 吉林省人民政府公报 2017年第8期. */
+  issue?: string;
+  /** The page's Pagefind filters (publication, year, kind, issuer …), as every passage of it carries them. */
+  filters: Record<string, string[]>;
+}
+
+/** search-catalog.json, written next to the Pagefind index by scripts/build-search-index.ts. */
+export interface Catalog {
+  /** The block separator used in this index (never a character of the corpus). */
+  separator: string;
+  /** Every non-alphanumeric character the index holds: a query with any other can match nothing. */
+  include: string;
+  pages: CatalogPage[];
+  /** Pagefind record id (its fragment name) → [page index, passage index within the page]. */
+  records: Record<string, [number, number]>;
 }

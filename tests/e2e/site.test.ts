@@ -22,7 +22,7 @@ let origin: string;
 const problems: string[] = [];
 
 function assertBuilt(): void {
-  for (const file of ['index.html', 'search-index/manifest.json']) {
+  for (const file of ['index.html', 'pagefind/pagefind.js', 'pagefind/search-catalog.json']) {
     if (!existsSync(resolve(outDir, file))) {
       throw new Error(`${resolve(outDir, file)} is missing: build the site first (npm run build).`);
     }

@@ -1,22 +1,44 @@
-// The search index: how a page's text becomes passages (scripts/search-index/writer.ts), that the
-// index finds exactly the pages containing a query (the browser engine, src/scripts/search-engine.ts,
-// run here on an index written to a temporary directory), and the built index of the site.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// The search index: how a page's text becomes passages (scripts/build-search-index.ts), and the
+// built index in the output directory (npm run build) agreeing with its catalog.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import fc from 'fast-check';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { extractPage, htmlFiles, pagePath } from '../../scripts/search-index/extract.ts';
-import { IndexWriter, PASSAGE_MAX, PASSAGE_OVERLAP, PASSAGE_TARGET, passageBounds, passageRecord } from '../../scripts/search-index/writer.ts';
-import { SearchEngine } from '../../src/scripts/search-engine.ts';
-import { gramOffsets, INDEX_DIR, MANIFEST_FILE, MAX_GRAM, type Manifest, type PageRecord, type PageRow } from '../../src/scripts/search-index-format.ts';
-import { queryUnits, SEPARATOR, textUnits } from '../../src/scripts/search-text.ts';
+import { describe, expect, it } from 'vitest';
+import { decodePagefindFile, PASSAGE_MAX, PASSAGE_OVERLAP, PASSAGE_TARGET, pageText, passageBounds, passageHtml, type PagefindFragment } from '../../scripts/build-search-index.ts';
+import { BLOCK_SEPARATOR, type Catalog } from '../../src/scripts/search-text.ts';
 import { DIST } from '../support/corpus.ts';
 
-const SEP = SEPARATOR;
+const SEP = BLOCK_SEPARATOR;
+
+/** A default-index fragment as Pagefind writes it for a zh page: words joined by U+200B, chunks by spaces. */
+function fragment(content: string, anchors: PagefindFragment['anchors'] = []): PagefindFragment {
+  return { url: '/documents/x/', content, meta: { title: 'x' }, filters: {}, anchors };
+}
 
 describe('a page as passages', () => {
+  it('reads words, turns the full stops Pagefind adds after blocks into separators, and places anchors', () => {
+    const f = fragment('总\u200B则\u200B. \u200B第一条\u200B为了\u200B规范\u200B。\u200BPM2.5\u200B浓度\u200B. ', [
+      { element: 'section', id: 'chapter-1', text: '', location: 0 },
+      { element: 'div', id: 'article-1', text: '', location: 3 },
+    ]);
+    const text = pageText(f, SEP);
+    expect(text.units.join('')).toBe(`总则${SEP}第一条为了规范。PM2.5浓度`);
+    expect(text.anchors).toEqual([
+      { id: 'chapter-1', offset: 0, label: '总则' },
+      { id: 'article-1', offset: 3, label: '第一条' },
+    ]);
+  });
+
+  it('names provisions, not paragraphs, tables or table rows', () => {
+    const anchors = ['part-1', 'p-12', 't-90', 't-90-r3'].map((id, location) => ({ element: 'div', id, text: '', location }));
+    const text = pageText(fragment('一、\u200B总则\u200B. \u200B甲\u200B乙\u200B丙', anchors), SEP);
+    expect(text.anchors.map((a) => a.label)).toEqual(['一、总则', undefined, undefined, undefined]);
+  });
+
+  it('unifies 文号 brackets across Pagefind words', () => {
+    const text = pageText(fragment('（\u200B吉市政办函\u200B[\u200B2020\u200B]\u200B34\u200B号\u200B）'), SEP);
+    expect(text.units.join('')).toBe('（吉市政办函〔2020〕34号）');
+  });
+
   it('cuts at block starts, covers every character, and overlaps only cuts inside a block', () => {
     const paragraph = (n: number) => '字'.repeat(n);
     const units = Array.from(`${paragraph(500)}${SEP}${paragraph(400)}${SEP}${paragraph(3000)}。${paragraph(10)}`);
@@ -25,175 +47,57 @@ describe('a page as passages', () => {
       { id: 'p-2', offset: 501 },
       { id: 'p-3', offset: 902 },
     ];
-    const bounds = passageBounds({ units, anchors });
+    const bounds = passageBounds({ units, anchors }, SEP);
+    // Every character is in some passage.
     const covered = new Set(bounds.flatMap(([s, e]) => Array.from({ length: e - s }, (_, i) => s + i)));
     units.forEach((unit, i) => unit === SEP || expect(covered.has(i), `unit ${i}`).toBe(true));
     for (const [start, end] of bounds) expect(end - start).toBeLessThanOrEqual(PASSAGE_MAX + PASSAGE_OVERLAP);
+    // The first cut is at the block start after PASSAGE_TARGET characters.
     expect(bounds[0]).toEqual([0, 901]);
     expect(bounds[1]![0]).toBe(902);
+    // The long block is cut inside, with overlap.
     expect(bounds[1]![1] - bounds[1]![0]).toBe(PASSAGE_MAX + PASSAGE_OVERLAP);
     expect(bounds[2]![0]).toBe(902 + PASSAGE_MAX);
     expect(PASSAGE_TARGET).toBeLessThan(PASSAGE_MAX);
   });
 
-  it('repeats the provision a passage starts in, and keeps the anchors inside it', () => {
-    const text = { units: Array.from('一、总则正文正文二、目标'), anchors: [{ id: 'part-1', offset: 0, label: '一、总则' }, { id: 'p-9', offset: 4 }, { id: 'part-2', offset: 8, label: '二、目标' }] };
-    expect(passageRecord(text, [6, 12])).toEqual({ text: '正文二、目标', start: 6, anchors: [[0, 'part-1', '一、总则'], [0, 'p-9'], [2, 'part-2', '二、目标']] });
+  it('writes one word per character, anchors as empty inline elements, the filters as data', () => {
+    const text = { units: Array.from('一、总则<甲>'), anchors: [{ id: 'part-1', offset: 0, label: '一、总则' }] };
+    const html = passageHtml(text, [0, 7], { kind: ['通知'] });
+    expect(html).toContain('<data value="通知" data-pagefind-filter="kind[value]"></data>');
+    expect(html).toContain('<span id="part-1" data-pagefind-title="一、总则"></span> 一 、 总 则 &lt; 甲 &gt;');
   });
 
-  it('looks a long term up as trigrams that cover every unit', () => {
-    for (let length = 1; length <= 40; length++) {
-      const offsets = gramOffsets(length);
-      const covered = new Set(offsets.flatMap((at) => Array.from({ length: Math.min(MAX_GRAM, length) }, (_, i) => at + i)));
-      expect(covered.size, `length ${length}`).toBe(length);
-      expect(Math.max(...offsets) + Math.min(MAX_GRAM, length)).toBe(length);
-    }
+  it('repeats the provision a passage starts in', () => {
+    const text = { units: Array.from('一、总则正文正文'), anchors: [{ id: 'part-1', offset: 0, label: '一、总则' }, { id: 'p-9', offset: 4 }] };
+    expect(passageHtml(text, [6, 8], {})).toContain('<span id="part-1" data-pagefind-title="一、总则"></span> <span id="p-9"></span> 正 文');
   });
 });
 
-/** Serves files of `root` to the engine's fetch (Node has no file: fetch). */
-function serveFiles(root: string): typeof fetch {
-  return (async (input: string | URL | Request) => {
-    const path = String(input).replace(/^memory:\/\//, '').replace(/\?.*$/, '');
-    const file = join(root, decodeURIComponent(path));
-    return existsSync(file) ? new Response(readFileSync(file)) : new Response('', { status: 404 });
-  }) as typeof fetch;
-}
+describe.skipIf(!existsSync(join(DIST, 'pagefind', 'search-catalog.json')))('the built index', () => {
+  const bundle = join(DIST, 'pagefind');
+  const catalog = JSON.parse(readFileSync(join(bundle, 'search-catalog.json'), 'utf8')) as Catalog;
+  const fragments = readdirSync(join(bundle, 'fragment'));
 
-const html = (title: string, body: string, extra = '') => `<!doctype html><html lang="zh-CN"><head><title>${title}</title></head><body><nav>站点导航</nav><article data-pagefind-body><h1>${title}</h1>${extra}${body}</article></body></html>`;
-
-describe('the index finds exactly the pages that contain a query', () => {
-  const realFetch = globalThis.fetch;
-  const dirs: string[] = [];
-  beforeEach(() => {
-    dirs.length = 0;
-  });
-  afterEach(() => {
-    globalThis.fetch = realFetch;
-  });
-  afterAll(() => {
-    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  it('has a catalog entry for every Pagefind record and a record for every page', () => {
+    expect(Object.keys(catalog.records).sort()).toEqual(fragments.map((name) => name.replace(/\.pf_fragment$/, '')).sort());
+    const pages = new Set(Object.values(catalog.records).map(([page]) => page));
+    expect(pages.size).toBe(catalog.pages.length);
+    expect(catalog.pages.some((page) => page.path === 'documents/jzbf-2017-7/' && page.docNumber === '吉政办发〔2017〕7号')).toBe(true);
   });
 
-  async function engineFor(pages: Array<{ path: string; html: string }>): Promise<SearchEngine> {
-    const dir = mkdtempSync(join(tmpdir(), 'search-index-test-'));
-    dirs.push(dir);
-    const writer = new IndexWriter(join(dir, INDEX_DIR));
-    for (const page of pages) {
-      const extracted = extractPage(page.html, page.path);
-      if (extracted) writer.addPage(extracted);
+  it('gives every document page its facets', () => {
+    for (const page of catalog.pages.filter((p) => p.type === 'document')) {
+      expect(page.filters.publication?.length, page.path).toBe(1);
+      expect(page.filters.kind, page.path).toEqual([page.kind]);
     }
-    writer.finish();
-    globalThis.fetch = serveFiles(dir);
-    return SearchEngine.load(`memory:///${INDEX_DIR}/`);
-  }
-
-  it('matches terms of every length, never across blocks, ranks a title match first and a 文号 first of all', async () => {
-    const engine = await engineFor([
-      { path: 'documents/a/', html: html('关于黑土地保护的通知', '<p>加强黑土地保护。</p><p id="article-2">第二条 PM2.5浓度下降。</p>', '<p>吉政办发〔2017〕7号</p><span hidden><data value="吉政办发〔2017〕7号" data-pagefind-meta="docNumber[value]"></data><data value="通知" data-pagefind-filter="kind[value]"></data></span>') },
-      { path: 'documents/b/', html: html('土地规划', '<p>黑土</p><p>地力提升。黑土地，土地力</p>', '<span hidden><data value="规划" data-pagefind-filter="kind[value]"></data></span>') },
-      { path: 'documents/c/', html: html('其他文件', '<p>依据吉政办发[2017]7号文件，保护黑土地。</p>', '<span hidden><data value="通知" data-pagefind-filter="kind[value]"></data></span>') },
-      { path: 'about/', html: '<html><body><p>黑土地</p></body></html>' },
-    ]);
-    const found = async (q: string, filters = {}) => engine.paths((await engine.search(q, filters)).hits);
-    expect(await found('黑')).toEqual(['documents/a/', 'documents/b/', 'documents/c/']);
-    expect(await found('黑土地')).toEqual(['documents/a/', 'documents/b/', 'documents/c/']);
-    // b has 黑土 and 地力 in two blocks, then both trigrams of 黑土地力 but apart: 黑土地力 is nowhere.
-    expect(await found('黑土地力')).toEqual([]);
-    expect(await found('土地力')).toEqual(['documents/b/']);
-    expect(await found('加强黑土地保护')).toEqual(['documents/a/']);
-    expect(await found('pm2.5')).toEqual(['documents/a/']);
-    expect(await found('ＰＭ２.５浓度')).toEqual(['documents/a/']);
-    expect(await found('黑土地 通知')).toEqual(['documents/a/']);
-    // The document whose 文号 it is first, then the page that cites it.
-    expect(await found('吉政办发2017 7号')).toEqual(['documents/a/', 'documents/c/']);
-    expect(await found('吉政办发[2017]7号')).toEqual(['documents/a/', 'documents/c/']);
-    expect(await found('黑土地', { kind: ['通知'] })).toEqual(['documents/a/', 'documents/c/']);
-    const outcome = await engine.search('黑土地', { kind: ['通知'] });
-    expect(outcome.facets.find((f) => f.key === 'kind')!.values).toEqual([
-      { value: '通知', count: 2, selected: true },
-      { value: '规划', count: 1, selected: false },
-    ]);
-    expect(await found('站点导航')).toEqual([]);
   });
 
-  it('shows the matching passage with its provision', async () => {
-    const engine = await engineFor([{ path: 'documents/a/', html: html('办法', `<p id="p-1">${'前言'.repeat(400)}</p><div id="article-9"><p>第九条 为了规范管理，制定本办法。</p></div>`) }]);
-    const outcome = await engine.search('规范管理');
-    await engine.describe(outcome.hits);
-    const details = await engine.details(outcome.hits[0]!, outcome.query.terms);
-    expect(details.places).toHaveLength(1);
-    expect(details.places[0]!.anchor).toBe('article-9');
-    expect(details.places[0]!.label).toBe('第九条');
-    expect(details.places[0]!.excerpt.filter((s) => s.mark).map((s) => s.text)).toEqual(['规范管理']);
-  });
-
-  it('agrees with a plain substring search on random pages and queries (property)', async () => {
-    // A small alphabet, so that the grams of a query are on many pages without the query being there.
-    const alphabet = ['黑', '土', '地', '。', 'a', 'B', '2', '〔'];
-    const text = (min: number, max: number) => fc.array(fc.constantFrom(...alphabet), { minLength: min, maxLength: max }).map((chars) => chars.join(''));
-    const page = fc.array(text(1, 30), { minLength: 1, maxLength: 6 });
-    await fc.assert(
-      fc.asyncProperty(fc.array(page, { minLength: 1, maxLength: 6 }), fc.array(text(1, 9), { minLength: 1, maxLength: 12 }), async (pages, queries) => {
-        const sites = pages.map((blocks, i) => ({ path: `documents/p${i}/`, blocks, html: html(`标题${i}`, blocks.map((b) => `<p>${b}</p>`).join('')) }));
-        const engine = await engineFor(sites);
-        // The text as indexed (blocks run together unless one ends in a word character, as Pagefind reads them).
-        const texts = sites.map((site) => extractPage(site.html, site.path)!.units.map((unit) => unit.toLowerCase()).join(''));
-        // Queries of random units, and pieces of the pages' own text.
-        const pieces = sites.flatMap((site) => site.blocks.map((block) => block.slice(1, 6)));
-        for (const q of [...queries, ...pieces].filter((q) => q !== '')) {
-          const needle = queryUnits(q).join('');
-          const expected = sites.filter((_, i) => texts[i]!.includes(needle)).map((site) => site.path);
-          const found = await engine.paths((await engine.search(`"${q}"`)).hits);
-          expect(found.sort(), q).toEqual(expected.sort());
-        }
-      }),
-      { numRuns: 60 },
-    );
-  });
-});
-
-describe.skipIf(!existsSync(join(DIST, INDEX_DIR, MANIFEST_FILE)))('the built index', () => {
-  const bundle = join(DIST, INDEX_DIR);
-  let manifest: Manifest;
-  let records: PageRecord[];
-  let rows: PageRow[];
-  const read = <T,>(path: string) => JSON.parse(gunzipSync(readFileSync(join(bundle, manifest.build, path))).toString('utf8')) as T;
-  const blocks = (dir: string) =>
-    readdirSync(join(bundle, manifest.build, dir))
-      .map((name) => Number(name.replace('.bin', '')))
-      .sort((a, b) => a - b);
-  beforeAll(() => {
-    manifest = JSON.parse(readFileSync(join(bundle, MANIFEST_FILE), 'utf8')) as Manifest;
-    records = blocks('d').flatMap((block) => read<PageRecord[]>(`d/${block}.bin`));
-    rows = blocks('r').flatMap((block) => read<PageRow[]>(`r/${block}.bin`));
-  });
-
-  it('has one page for every page of the site with a search body, in path order', () => {
-    const bodies = htmlFiles(DIST, new Set([INDEX_DIR, '_astro'])).filter((file) => readFileSync(join(DIST, file), 'utf8').includes('data-pagefind-body'));
-    expect(records.map((r) => r.path)).toEqual(bodies.map(pagePath));
-    expect(manifest.pages).toBe(records.length);
-    expect(rows).toHaveLength(records.length);
-    expect(records.some((page) => page.path === 'documents/jzbf-2017-7/' && page.docNumber === '吉政办发〔2017〕7号')).toBe(true);
-  });
-
-  it('gives every document page its facets and every page its passages', () => {
-    const keys = Object.keys(manifest.facets);
-    records.forEach((record, i) => {
-      expect(record.passages[0]).toBe(0);
-      if (record.type !== 'document') return;
-      const facet = (key: string) => (rows[i]![2 + keys.indexOf(key)] as number[]).map((id) => manifest.facets[key]![id]);
-      expect(facet('publication'), record.path).toHaveLength(1);
-      expect(facet('kind'), record.path).toEqual([record.kind]);
-    });
-  });
-
-  it('keeps each passage as the page reads', () => {
-    const page = records.findIndex((r) => r.path === 'documents/jzbf-2017-7/');
-    const extracted = extractPage(readFileSync(join(DIST, 'documents/jzbf-2017-7/index.html'), 'utf8'), 'documents/jzbf-2017-7/')!;
-    const passage = read<{ text: string; start: number }>(`x/${Math.floor(page / manifest.textBlock)}/${page}-0.bin`);
-    expect(passage.start).toBe(0);
-    expect(extracted.units.join('').startsWith(passage.text)).toBe(true);
-    expect(textUnits(passage.text).join('')).toContain('吉政办发〔2017〕7号');
+  it('stores one character per word, and Pagefind knows every non-alphanumeric one', () => {
+    const entry = JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')) as { include_characters: string[] };
+    for (const char of catalog.include) expect(entry.include_characters).toContain(char);
+    expect(catalog.include).not.toContain(catalog.separator);
+    const sample = JSON.parse(decodePagefindFile(readFileSync(join(bundle, 'fragment', fragments[0]!)))) as PagefindFragment;
+    for (const word of sample.content.replace(/\u200B/g, '').split(' ')) expect(Array.from(word)).toHaveLength(1);
   });
 });

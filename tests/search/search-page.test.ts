@@ -1,12 +1,8 @@
 // The search page in Chromium on the built site (npm run build): 文号 in any form, filters, a
 // shared ?q= link, sub-results that open the provision, what loads when, and the page without
 // JavaScript. `npm run eval:search` measures recall and precision on a full query set.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { INDEX_DIR, MANIFEST_FILE, type Manifest, type PageRecord } from '../../src/scripts/search-index-format.ts';
 import { useBuiltSite } from '../support/browser.ts';
 import { DIST } from '../support/corpus.ts';
 
@@ -29,16 +25,6 @@ async function open(path: string, options: { javaScriptEnabled?: boolean } = {})
 const searchPath = (q: string, extra = '') => `search/?q=${encodeURIComponent(q)}${extra}`;
 const done = (page: Page) => page.locator('#search-status[data-state="done"]').waitFor({ timeout: 20_000 });
 const hrefs = (page: Page) => page.locator('.search-hit__link').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
-
-/** Every page in the index (its display records, read from the build). */
-function indexedPages(): PageRecord[] {
-  const bundle = join(DIST, INDEX_DIR);
-  const manifest = JSON.parse(readFileSync(join(bundle, MANIFEST_FILE), 'utf8')) as Manifest;
-  return readdirSync(join(bundle, manifest.build, 'd'))
-    .map((name) => Number(name.replace('.bin', '')))
-    .sort((a, b) => a - b)
-    .flatMap((block) => JSON.parse(gunzipSync(readFileSync(join(bundle, manifest.build, 'd', `${block}.bin`))).toString('utf8')) as PageRecord[]);
-}
 
 afterEach(async () => {
   for (const context of contexts.splice(0)) await context.close();
@@ -112,15 +98,15 @@ describe('search page', () => {
     );
     await page.goto(`${root()}search/`);
     await page.waitForTimeout(500);
-    expect(requests.filter((r) => r.url.includes(`/${INDEX_DIR}/`))).toEqual([]);
+    expect(requests.filter((r) => r.url.includes('/pagefind/'))).toEqual([]);
 
     await page.locator('#search-q').focus();
-    await page.waitForRequest(new RegExp(`/${INDEX_DIR}/${MANIFEST_FILE}$`));
+    await page.waitForRequest(/\/pagefind\/pagefind\.js$/);
     await page.locator('#search-q').fill('环境保护');
     await page.locator('#search-q').press('Enter');
     await done(page);
     await page.waitForLoadState('networkidle');
-    // Everything but the HTML and the site's stylesheet: the search code, the manifest, postings, page rows, records, passages.
+    // Everything but the HTML and the site's stylesheet: the page script, Pagefind, index, catalog, passages.
     const counted = requests.filter((r) => r.type !== 'document' && r.type !== 'stylesheet' && !r.url.includes('favicon'));
     const total = (await Promise.all(counted.map((r) => r.size))).reduce((a, b) => a + b, 0);
     expect(total).toBeLessThanOrEqual(180 * 1024);
@@ -141,8 +127,9 @@ describe('search page', () => {
     const page = await open(searchPath(q));
     await done(page);
     const found = (await hrefs(page)).sort();
+    const catalog = (await (await fetch(`${root()}pagefind/search-catalog.json`)).json()) as { pages: Array<{ path: string }> };
     const expected: string[] = [];
-    for (const { path } of indexedPages()) {
+    for (const { path } of catalog.pages) {
       await page.goto(`${root()}${path}`);
       // The indexed text: data-pagefind-body without data-pagefind-ignore, whitespace ignored.
       const text = await page.evaluate(() => {

@@ -1,7 +1,7 @@
 // The text rules both sides of the search share (src/scripts/search-text.ts).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { docNumberOfQuery, findAll, parseQuery, queryUnits, textUnits, unifyDocNumberYears } from '../../src/scripts/search-text.ts';
+import { docNumberOfQuery, findAll, parseQuery, pagefindPhrase, queryUnits, textUnits, unifyDocNumberYears } from '../../src/scripts/search-text.ts';
 
 describe('文号 in any form', () => {
   const canonical = '吉政办发〔2017〕7号';
@@ -45,11 +45,11 @@ describe('units', () => {
   it('drops whitespace and invisible characters, narrows full-width letters and digits, keeps punctuation as printed', () => {
     expect(textUnits('ＰＭ２.５ 浓度\u200B，（一）')).toEqual(['P', 'M', '2', '.', '5', '浓', '度', '，', '（', '一', '）']);
   });
-  it('writes the ASCII double quote full-width, so a quote inside a term matches the printed one', () => {
+  it('writes the ASCII double quote full-width, so it never meets the quotes of a phrase query', () => {
     expect(textUnits('"十三五"')).toEqual(['＂', '十', '三', '五', '＂']);
-    expect(parseQuery('“十三五”规划 "十三五"').terms).toEqual([queryUnits('“十三五”规划'), ['＂', '十', '三', '五', '＂']]);
+    expect(pagefindPhrase(queryUnits('"十三五"'))).toBe('"＂ 十 三 五 ＂"');
   });
-  it('lower-cases queries as the index keys them', () => {
+  it('lower-cases queries as Pagefind does', () => {
     expect(queryUnits('VOCs')).toEqual(['v', 'o', 'c', 's']);
   });
   it('splits a query into terms at spaces, unless it is quoted', () => {

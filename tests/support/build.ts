@@ -14,7 +14,7 @@ export interface BuildOptions {
   site?: string;
 }
 
-/** `astro build` plus the search index, as `npm run build` does but without running ingest again. */
+/** `astro build` plus the Pagefind index, as `npm run build` does but without running ingest again. */
 export function buildSite({ outDir, base, site }: BuildOptions): void {
   if (!existsSync(join(ROOT, 'content', 'publications.json'))) throw new Error('content/ is missing: run npm run ingest first');
   const env: NodeJS.ProcessEnv = { ...process.env, GAZETTE_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' };
