@@ -152,7 +152,8 @@ async function runSize(n: number, seeds: SeedText[], base: string, floor: boolea
       const logStart = statSync(log).size;
       const ri = await step('rebuild: ingest', join(BIN, 'tsx'), ['scripts/ingest/cli.ts', '--seeds', seedsDir, '--out', contentDir]);
       const rb = await step('rebuild: astro build', join(BIN, 'astro'), ['build'], ROOT, astroEnv);
-      const buildLog = readFileSync(log, 'utf8').slice(logStart);
+      // Colour codes stripped: Astro colours its log when it detects CI.
+      const buildLog = readFileSync(log, 'utf8').slice(logStart).replace(/\u001b\[[0-9;]*m/g, '');
       const rs = row.search ? await step('rebuild: search index', join(BIN, 'tsx'), ['scripts/build-search-index.ts']) : { seconds: NaN, peakRssMB: NaN };
       row.rebuild = {
         ingest: { seconds: ri.seconds, peakRssMB: ri.peakRssMB },

@@ -16,7 +16,8 @@ const env: NodeJS.ProcessEnv = { ...process.env, GAZETTE_CONTENT_DIR: content, G
 delete env.BASE_URL;
 const build = (): string => execFileSync('astro', ['build'], { cwd: ROOT, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 /** Document pages the build copied from the previous one rather than rendered. */
-const reused = (log: string): string[] => [...log.matchAll(/\/documents\/([^/\s]+)\/index\.html \((?:cached|restored)\)/g)].map((m) => m[1]!).sort();
+// Colour codes stripped: Astro colours its log when it detects CI.
+const reused = (log: string): string[] => [...log.replace(/\u001b\[[0-9;]*m/g, '').matchAll(/\/documents\/([^/\s]+)\/index\.html \((?:cached|restored)\)/g)].map((m) => m[1]!).sort();
 
 const PLAN = 'jilinsheng-renmin-zhengfu-gongbao-2017-8-jlshjbhsswgh';
 let first = '';
