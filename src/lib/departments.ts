@@ -8,21 +8,26 @@ export type DepartmentEntry = CollectionEntry<'departments'>;
 export type Role = TaskActor['role'];
 
 /** One body's part in one task: a task of a document seen from one of its actors. */
-export interface AssignmentEntry {
-  /** <document>--<anchor>--<n>: n counts the assignments at that anchor from 1. */
-  id: string;
-  data: {
-    department?: { id: string; collection: 'departments' } | undefined;
-    actor: string;
-    collective: boolean;
-    role: Role;
-    implicit: boolean;
-    document: { id: string; collection: 'documents' };
-    anchor: string;
-    part?: string | undefined;
-    task: string;
-    line: number;
-  };
+export interface Assignment {
+  /** Slug of the document and the anchor of the task's provision or paragraph. */
+  document: string;
+  anchor: string;
+  /** The document's top-level part the task is in. */
+  part?: string | undefined;
+  task: string;
+  line: number;
+  actor: string;
+  /** Department id when the name matched the registry. */
+  department?: string | undefined;
+  collective: boolean;
+  role: Role;
+  implicit: boolean;
+}
+
+/** A department and its assignments within some list, for per-department tables. */
+export interface DepartmentShare {
+  department: DepartmentEntry;
+  assignments: Assignment[];
 }
 
 export const ROLE_LABEL: Record<Role, string> = { lead: '牵头', responsible: '负责', participant: '参与', mention: '提及' };
@@ -32,16 +37,18 @@ export const LEVEL_LABEL: Record<DepartmentEntry['data']['level'], string> = { n
 
 export interface Responsibilities {
   departments: DepartmentEntry[];
-  assignments: AssignmentEntry[];
+  assignments: Assignment[];
   department(id: string): DepartmentEntry;
   /** Assignments of one department, in corpus order. */
-  of(departmentId: string): AssignmentEntry[];
+  of(departmentId: string): Assignment[];
   /** Assignments in one document, in reading order. */
-  inDocument(slug: string): AssignmentEntry[];
-  /** Assignments of one task, keyed `<document>#<anchor>`. */
-  atTask(key: string): AssignmentEntry[];
+  inDocument(slug: string): Assignment[];
+  /** Tasks one document gives registry departments by clause (mentions left out), by department, busiest first. */
+  departmentsIn(slug: string): DepartmentShare[];
+  /** Assignments of one task. */
+  atTask(slug: string, anchor: string): Assignment[];
   /** Counts by role for a list of assignments. */
-  counts(list: AssignmentEntry[]): Record<Role, number>;
+  counts(list: Assignment[]): Record<Role, number>;
 }
 
 let loaded: Promise<Responsibilities> | undefined;
@@ -50,46 +57,34 @@ export function loadResponsibilities(): Promise<Responsibilities> {
   loaded ??= (async () => {
     const [departments, gazette] = await Promise.all([getCollection('departments'), loadGazette()]);
     const byId = new Map(departments.map((d) => [d.id, d]));
-    const assignments: AssignmentEntry[] = [];
     // In corpus order (source file, then reading order), as ingest found them.
     const inCorpusOrder = [...gazette.documents].sort((a, b) => (a.data.source.file < b.data.source.file ? -1 : a.data.source.file > b.data.source.file ? 1 : a.data.order - b.data.order));
-    for (const document of inCorpusOrder) {
-      const seen = new Map<string, number>();
-      for (const { actors, ...task } of document.data.tasks)
-        for (const actor of actors) {
-          const n = (seen.get(task.anchor) ?? 0) + 1;
-          seen.set(task.anchor, n);
-          assignments.push({ id: `${document.id}--${task.anchor}--${n}`, data: { ...task, ...actor, document: { id: document.id, collection: 'documents' } } });
-        }
-    }
+    const assignments: Assignment[] = inCorpusOrder.flatMap((document) =>
+      document.data.tasks.flatMap(({ actors, ...task }) => actors.map((actor) => ({ ...task, ...actor, document: document.id, department: actor.department?.id }))),
+    );
     for (const a of assignments)
-      if (a.data.department && !byId.has(a.data.department.id)) throw new Error(`assignment ${a.id}: unknown department ${a.data.department.id}`);
-    const counts = (list: AssignmentEntry[]) => {
+      if (a.department && !byId.has(a.department)) throw new Error(`${a.document}#${a.anchor}: unknown department ${a.department}`);
+    const counts = (list: Assignment[]) => {
       const c: Record<Role, number> = { lead: 0, responsible: 0, participant: 0, mention: 0 };
-      for (const a of list) c[a.data.role]++;
+      for (const a of list) c[a.role]++;
       return c;
     };
-    // Grouped once per build: every document page asks for its own assignments.
-    const byDepartment = new Map<string, AssignmentEntry[]>();
-    const byDocument = new Map<string, AssignmentEntry[]>();
-    const byTask = new Map<string, AssignmentEntry[]>();
-    const add = (map: Map<string, AssignmentEntry[]>, key: string, a: AssignmentEntry) => {
-      const bucket = map.get(key);
-      if (bucket) bucket.push(a);
-      else map.set(key, [a]);
-    };
-    for (const a of assignments) {
-      if (a.data.department) add(byDepartment, a.data.department.id, a);
-      add(byDocument, a.data.document.id, a);
-      add(byTask, `${a.data.document.id}#${a.data.anchor}`, a);
-    }
+    // Grouped once per build: every document and department page asks for its own.
+    const byDepartment = Map.groupBy(assignments.filter((a) => a.department), (a) => a.department!);
+    const byDocument = Map.groupBy(assignments, (a) => a.document);
+    const byTask = Map.groupBy(assignments, (a) => `${a.document}#${a.anchor}`);
+    const departmentsIn = (slug: string): DepartmentShare[] =>
+      [...Map.groupBy((byDocument.get(slug) ?? []).filter((a) => a.department && a.role !== 'mention'), (a) => a.department!)]
+        .map(([id, list]) => ({ department: byId.get(id)!, assignments: list }))
+        .sort((a, b) => b.assignments.length - a.assignments.length);
     return {
       departments,
       assignments,
       department: (id) => byId.get(id)!,
       of: (id) => byDepartment.get(id) ?? [],
       inDocument: (slug) => byDocument.get(slug) ?? [],
-      atTask: (key) => byTask.get(key) ?? [],
+      departmentsIn,
+      atTask: (slug, anchor) => byTask.get(`${slug}#${anchor}`) ?? [],
       counts,
     };
   })();

@@ -132,7 +132,7 @@ export const departmentsDataset = defineDataset({
         level: d.data.level,
         government: d.data.government.id,
         aliases: d.data.aliases,
-        assignments: tasks.map((a) => ({ document: a.data.document.id, url: absoluteUrl(`${documentUrl(a.data.document.id)}#${a.data.anchor}`), role: a.data.role, implicit: a.data.implicit, task: a.data.task })),
+        assignments: tasks.map((a) => ({ document: a.document, url: absoluteUrl(`${documentUrl(a.document)}#${a.anchor}`), role: a.role, implicit: a.implicit, task: a.task })),
       })),
 });
 
