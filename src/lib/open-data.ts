@@ -10,7 +10,7 @@ import type { Responsibilities } from './departments.ts';
 import type { PlansData } from './plans.ts';
 import { ObservationSchema, IndicatorSchema } from '../schemas/indicator.ts';
 import { absoluteUrl } from './site-url.ts';
-import { departmentUrl, documentUrl, fileUrl } from './url.ts';
+import { departmentUrl, documentUrl, provisionUrl, fileUrl } from './url.ts';
 import { sourceFragment } from './plan-format.ts';
 
 export interface Dataset<Record extends z.ZodObject = z.ZodObject> {
@@ -132,7 +132,7 @@ export const departmentsDataset = defineDataset({
         level: d.data.level,
         government: d.data.government.id,
         aliases: d.data.aliases,
-        assignments: tasks.map((a) => ({ document: a.document, url: absoluteUrl(`${documentUrl(a.document)}#${a.anchor}`), role: a.role, implicit: a.implicit, task: a.task })),
+        assignments: tasks.map((a) => ({ document: a.document, url: absoluteUrl(provisionUrl(a.document, a.anchor)), role: a.role, implicit: a.implicit, task: a.task })),
       })),
 });
 
@@ -192,7 +192,7 @@ export const indicatorsDataset = defineDataset({
         unit: o.unit ?? null,
         attribute: o.attribute ?? null,
         region: o.region ?? null,
-        source: absoluteUrl(`${documentUrl(o.document.id)}#${sourceFragment(o.source)}`),
+        source: absoluteUrl(provisionUrl(o.document.id, sourceFragment(o.source))),
         line: o.source.line,
       })),
     ),

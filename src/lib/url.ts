@@ -25,6 +25,8 @@ export const publicationUrl = (publicationId: string): string => pageUrl('public
 export const issueUrl = (issueId: string): string => pageUrl('issues', issueId);
 export const documentsUrl = (): string => pageUrl('documents');
 export const documentUrl = (slug: string): string => pageUrl('documents', slug);
+/** A place in a document: a provision, paragraph, table or table row (#article-9, #t-365-r3). */
+export const provisionUrl = (slug: string, anchor: string): string => `${documentUrl(slug)}#${anchor}`;
 export const searchUrl = (): string => pageUrl('search');
 export const departmentsUrl = (): string => pageUrl('departments');
 export const departmentUrl = (id: string): string => pageUrl('departments', id);
