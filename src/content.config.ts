@@ -1,7 +1,7 @@
 import { defineCollection, reference } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { resolve } from 'node:path';
+import { contentPath } from './lib/content-dir.ts';
 import { pathToFileURL } from 'node:url';
 import { PublicationSchema } from './schemas/publication.ts';
 import { IssueSchema, TocEntrySchema } from './schemas/issue.ts';
@@ -11,9 +11,7 @@ import { DepartmentSchema, GovernmentSchema, TaskActorSchema, TaskSchema } from 
 import { NamedPlanSchema, PlanSchema } from './schemas/plan.ts';
 import { IndicatorSchema, ObservationSchema } from './schemas/indicator.ts';
 
-// Tests build other corpora by pointing GAZETTE_CONTENT_DIR elsewhere (relative to cwd or absolute).
-const contentDir = resolve(process.env.GAZETTE_CONTENT_DIR ?? './content');
-const contentUrl = (path: string) => pathToFileURL(resolve(contentDir, path)).href;
+const contentUrl = (path: string) => pathToFileURL(contentPath(path)).href;
 
 const publications = defineCollection({
   loader: file(contentUrl('publications.json')),
@@ -34,7 +32,7 @@ const issues = defineCollection({
 const documents = defineCollection({
   loader: glob({
     pattern: '*.json',
-    base: pathToFileURL(resolve(contentDir, 'documents') + '/'),
+    base: pathToFileURL(contentPath('documents') + '/'),
     // The slug is the file name, verbatim: ingest links documents by it.
     generateId: ({ entry }) => entry.replace(/\.json$/, ''),
   }),

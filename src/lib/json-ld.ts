@@ -1,7 +1,7 @@
 // schema.org JSON-LD for document pages, and its safe serialisation into a <script> element.
 import type { DocumentEntry, Gazette } from './gazette.ts';
 import { issueLabel } from './format.ts';
-import { validityStatus } from './validity.ts';
+import { BUILD_DATE, validityStatus } from './validity.ts';
 import { absoluteUrl } from './site-url.ts';
 import { documentUrl, issueUrl, publicationUrl } from './url.ts';
 
@@ -37,7 +37,7 @@ const LEGAL_FORCE = {
 export function legislationJsonLd(
   gazette: Gazette,
   document: DocumentEntry,
-  buildDate: string = new Date().toISOString().slice(0, 10),
+  buildDate: string = BUILD_DATE,
 ): Record<string, unknown> {
   const { title, docNumber, kind, issuers, date, effective, validUntil } = document.data;
   const status = validityStatus(effective, validUntil, buildDate);

@@ -12,18 +12,19 @@ interface Digested {
   digest?: number | string | undefined;
 }
 
-/** A stable key over the entries a page reads; an entry without a digest hashes its data. */
-export function entriesKey(day: string, entries: Iterable<Digested & { data?: unknown }>): string {
-  const hash = createHash('sha256').update(day);
-  const seen = new Set<string>();
-  const parts: string[] = [];
+/**
+ * A stable key over the entries a page reads, by their content digests. The glob loader's
+ * entries carry one; the file loader's (issues, publications, departments) do not, so their
+ * data is hashed instead.
+ */
+export function entriesKey(day: string, entries: Iterable<Digested & { data: unknown }>): string {
+  const parts = new Set<string>();
   for (const entry of entries) {
-    const name = `${entry.collection}/${entry.id}`;
-    if (seen.has(name)) continue;
-    seen.add(name);
-    parts.push(`${name}@${entry.digest ?? createHash('sha256').update(JSON.stringify(entry.data ?? null)).digest('hex')}`);
+    const digest = entry.digest ?? createHash('sha256').update(JSON.stringify(entry.data)).digest('hex');
+    parts.add(`${entry.collection}/${entry.id}@${digest}`);
   }
-  for (const part of parts.sort()) hash.update('\n').update(part);
+  const hash = createHash('sha256').update(day);
+  for (const part of [...parts].sort()) hash.update('\n').update(part);
   return hash.digest('hex');
 }
 
@@ -34,7 +35,7 @@ export function entriesKey(day: string, entries: Iterable<Digested & { data?: un
  */
 export function documentPageKey(day: string, gazette: Gazette, responsibilities: Responsibilities, document: DocumentEntry): string {
   const { data } = document;
-  const read: Array<Digested & { data?: unknown }> = [document];
+  const read: Array<Digested & { data: unknown }> = [document];
   if (data.issue) {
     const issue = gazette.issue(data.issue.id);
     read.push(issue, gazette.publication(issue.data.publication.id), ...gazette.documentsOf(issue));

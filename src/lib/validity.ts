@@ -1,5 +1,11 @@
 // Whether a document applies on a given day, from the effective date and validity ingest read.
 
+/**
+ * The day statuses are stated "as of": one value per build, so that a page, its JSON-LD and its
+ * incremental-build key (src/lib/page-keys.ts) agree even across midnight.
+ */
+export const BUILD_DATE = new Date().toISOString().slice(0, 10);
+
 export interface ValidityStatus {
   code: 'pending' | 'in-force' | 'expired';
   label: string;

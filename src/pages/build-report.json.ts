@@ -2,9 +2,9 @@
 // (content/build-report.json, written by npm run ingest), published with the site.
 import type { APIRoute } from 'astro';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { contentPath } from '../lib/content-dir.ts';
 
 export const GET: APIRoute = () =>
-  new Response(readFileSync(resolve(process.env.GAZETTE_CONTENT_DIR ?? './content', 'build-report.json'), 'utf8'), {
+  new Response(readFileSync(contentPath('build-report.json'), 'utf8'), {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });
