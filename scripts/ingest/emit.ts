@@ -58,25 +58,29 @@ export function leadSentence(text: string): string {
   return m ? m[0] : text.slice(0, 40);
 }
 
-/** Links inside one text of a block, sorted by start (see TextRef). */
-function textRefs(cd: CorpusDoc, anchor: string, field: 'text' | 'title'): TextRef[] | undefined {
-  const here = <T extends { anchor: string; field: string }>(list: T[]): T[] => list.filter((c) => c.anchor === anchor && c.field === field);
-  const refs: TextRef[] = [
-    ...here(cd.citations).map((c): TextRef => [c.start, c.end, c.target ? 'd' : 'r', c.target ?? c.reference ?? '']),
-    ...here(cd.actorRefs).map((a): TextRef => [a.start, a.end, 'p', a.department]),
-  ].sort((a, b) => a[0] - b[0]);
-  return refs.length ? refs : undefined;
+/** Every link of a document, grouped by the text it sits in (`anchor|field`), each group sorted by start (see TextRef). */
+function textRefsByPlace(cd: CorpusDoc): Map<string, TextRef[]> {
+  const refs = [
+    ...cd.citations.map((c) => ({ place: `${c.anchor}|${c.field}`, ref: [c.start, c.end, c.target ? 'd' : 'r', c.target ?? c.reference ?? ''] as TextRef })),
+    ...cd.actorRefs.map((a) => ({ place: `${a.anchor}|${a.field}`, ref: [a.start, a.end, 'p', a.department] as TextRef })),
+  ];
+  const byPlace = new Map<string, TextRef[]>();
+  for (const [place, list] of Map.groupBy(refs, (r) => r.place)) byPlace.set(place, list.map((r) => r.ref).sort((a, b) => a[0] - b[0]));
+  return byPlace;
 }
 
 /** The body tree as the site renders it: anchors assigned, links placed, source lines kept. */
 export function documentBody(cd: CorpusDoc): BodyBlock[] {
   const anchors = assignAnchors(cd.doc.body);
+  // Grouped once: looking each text's links up in the document's whole list was quadratic.
+  const refs = textRefsByPlace(cd);
+  const textRefs = (anchor: string, field: 'text' | 'title'): TextRef[] | undefined => refs.get(`${anchor}|${field}`);
   const walk = (nodes: BodyNode[]): BodyBlock[] =>
     nodes.map((n): BodyBlock => {
       const lines: [number, number] = [n.span.start, n.span.end];
       if (n.type === 'paragraph') {
         const id = `p-${n.span.start}`;
-        return { type: 'p', id, lines, text: n.text, ...optional('refs', textRefs(cd, id, 'text')), ...optional('variant', n.variant) };
+        return { type: 'p', id, lines, text: n.text, ...optional('refs', textRefs(id, 'text')), ...optional('variant', n.variant) };
       }
       if (n.type === 'table') return { type: 'table', id: `t-${n.span.start}`, lines, ...optional('caption', n.caption), rows: n.rows };
       const a = anchors.get(n)!;
@@ -89,7 +93,7 @@ export function documentBody(cd: CorpusDoc): BodyBlock[] {
         label: n.label,
         cite: a.cite,
         [field]: n.title ?? n.text ?? '',
-        ...optional('refs', textRefs(cd, a.id, field)),
+        ...optional('refs', textRefs(a.id, field)),
         lines,
         children: walk(n.children),
       };
