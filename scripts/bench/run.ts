@@ -49,7 +49,8 @@ const ASTRO_NODE_OPTIONS = /NODE_OPTIONS=(\S+)/.exec((JSON.parse(readFileSync(jo
 
 /** Environment for a child: this project's Node 22 first, no BASE_URL (Astro would take it). */
 function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${BIN}:${process.env.PATH ?? ''}`, ...extra };
+  // NO_COLOR: logs are read (pages reused by the rebuild), and Astro colours them when it detects CI.
+  const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${BIN}:${process.env.PATH ?? ''}`, NO_COLOR: '1', ...extra };
   delete env.BASE_URL;
   delete env.BASE_PATH;
   delete env.NODE_ENV;
@@ -152,8 +153,7 @@ async function runSize(n: number, seeds: SeedText[], base: string, floor: boolea
       const logStart = statSync(log).size;
       const ri = await step('rebuild: ingest', join(BIN, 'tsx'), ['scripts/ingest/cli.ts', '--seeds', seedsDir, '--out', contentDir]);
       const rb = await step('rebuild: astro build', join(BIN, 'astro'), ['build'], ROOT, astroEnv);
-      // Colour codes stripped: Astro colours its log when it detects CI.
-      const buildLog = readFileSync(log, 'utf8').slice(logStart).replace(/\u001b\[[0-9;]*m/g, '');
+      const buildLog = readFileSync(log, 'utf8').slice(logStart);
       const rs = row.search ? await step('rebuild: search index', join(BIN, 'tsx'), ['scripts/build-search-index.ts']) : { seconds: NaN, peakRssMB: NaN };
       row.rebuild = {
         ingest: { seconds: ri.seconds, peakRssMB: ri.peakRssMB },

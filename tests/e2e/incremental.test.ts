@@ -14,10 +14,11 @@ const content = join(work, 'content');
 const out = join(work, 'dist');
 const env: NodeJS.ProcessEnv = { ...process.env, GAZETTE_CONTENT_DIR: content, GAZETTE_OUT_DIR: out, GAZETTE_CACHE_DIR: join(work, 'cache') };
 delete env.BASE_URL;
+// The log is read: no colour codes (Astro colours it when it detects CI).
+env.NO_COLOR = '1';
 const build = (): string => execFileSync('astro', ['build'], { cwd: ROOT, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 /** Document pages the build copied from the previous one rather than rendered. */
-// Colour codes stripped: Astro colours its log when it detects CI.
-const reused = (log: string): string[] => [...log.replace(/\u001b\[[0-9;]*m/g, '').matchAll(/\/documents\/([^/\s]+)\/index\.html \((?:cached|restored)\)/g)].map((m) => m[1]!).sort();
+const reused = (log: string): string[] => [...log.matchAll(/\/documents\/([^/\s]+)\/index\.html \((?:cached|restored)\)/g)].map((m) => m[1]!).sort();
 
 const PLAN = 'jilinsheng-renmin-zhengfu-gongbao-2017-8-jlshjbhsswgh';
 let first = '';

@@ -34,21 +34,12 @@ export type EmittedDocument = DocumentData & { body: BodyBlock[] };
 
 /** Every source string a generated document carries: head lines and the body's texts. */
 export function textsOfDocument(document: EmittedDocument): string[] {
-  const out = document.head.map((h) => h.text);
-  const walk = (blocks: BodyBlock[]): void => {
-    for (const block of blocks) {
-      if (block.type === 'p') out.push(block.text);
-      else if (block.type === 'table') {
-        if (block.caption !== undefined) out.push(block.caption);
-        for (const row of block.rows) out.push(row.join(''));
-      } else {
-        out.push(block.label, block.title ?? block.text ?? '');
-        walk(block.children);
-      }
-    }
-  };
-  walk(document.body);
-  return out;
+  return [
+    ...document.head.map((h) => h.text),
+    ...blocksOf(document).flatMap((block) =>
+      block.type === 'p' ? [block.text] : block.type === 'table' ? [...(block.caption !== undefined ? [block.caption] : []), ...block.rows.map((row) => row.join(''))] : [block.label, block.title ?? block.text ?? ''],
+    ),
+  ];
 }
 
 /** Every block of a body, depth first. */
