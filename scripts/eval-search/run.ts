@@ -20,6 +20,7 @@ import * as pagefind from 'pagefind';
 import { chromium, type Browser } from 'playwright-core';
 import { launchOptions, serveDir } from '../../tests/support/browser.ts';
 import { buildDefaultIndex, CATALOG_FILE, decodePagefindFile, type PagefindFragment } from '../build-search-index.ts';
+import { flattenBlocks, type BodyBlock } from '../../src/schemas/document.ts';
 import { writeBrowserModules } from './browser-modules.ts';
 import { groundTruth, groundTruthText, score, type Run, type Scores } from './metrics.ts';
 import { buildQuerySet, CATEGORY_LABELS, docNumberForms, type Category, type EvalPage, type Query } from './queries.ts';
@@ -46,16 +47,10 @@ function readAuthors(contentDir: string): string[] {
 
 function readTables(contentDir: string): string[][][] {
   const dir = join(contentDir, 'bodies');
-  const tables: string[][][] = [];
-  type Block = { type: string; rows?: string[][]; children?: Block[] };
-  const walk = (blocks: Block[]): void => {
-    for (const block of blocks) {
-      if (block.type === 'table' && block.rows) tables.push(block.rows);
-      walk(block.children ?? []);
-    }
-  };
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) walk(JSON.parse(readFileSync(join(dir, file), 'utf8')) as Block[]);
-  return tables;
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .flatMap((file) => flattenBlocks(JSON.parse(readFileSync(join(dir, file), 'utf8')) as BodyBlock[]))
+    .flatMap((block) => (block.type === 'table' ? [block.rows] : []));
 }
 
 async function readFragments(bundle: string): Promise<PagefindFragment[]> {

@@ -110,6 +110,11 @@ export const SectionBlockSchema: z.ZodType<SectionBlock> = z.object({
 });
 export const BodyBlockSchema: z.ZodType<BodyBlock> = z.lazy(() => z.union([ParagraphBlockSchema, TableBlockSchema, SectionBlockSchema]));
 
+/** Every block of a body, depth first (sections before what they contain). */
+export function flattenBlocks(blocks: BodyBlock[]): BodyBlock[] {
+  return blocks.flatMap((block) => (block.type === 'section' ? [block, ...flattenBlocks(block.children)] : [block]));
+}
+
 /** A document's body as ingest emits it (content/bodies/<slug>.json): the block tree, in reading order. */
 export const DocumentBodySchema = z.array(BodyBlockSchema);
 

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ingestCorpus, type Corpus } from '../../scripts/ingest/pipeline.ts';
 import { readRegistry, readSeeds } from '../../scripts/ingest/cli.ts';
-import type { BodyBlock, DocumentData } from '../../src/schemas/document.ts';
+import { flattenBlocks, type BodyBlock, type DocumentData } from '../../src/schemas/document.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const SEEDS = join(ROOT, 'seeds');
@@ -43,17 +43,7 @@ export function textsOfDocument(document: EmittedDocument): string[] {
 }
 
 /** Every block of a body, depth first. */
-export function blocksOf(document: EmittedDocument): BodyBlock[] {
-  const out: BodyBlock[] = [];
-  const walk = (blocks: BodyBlock[]): void => {
-    for (const block of blocks) {
-      out.push(block);
-      if (block.type === 'section') walk(block.children);
-    }
-  };
-  walk(document.body);
-  return out;
-}
+export const blocksOf = (document: EmittedDocument): BodyBlock[] => flattenBlocks(document.body);
 
 /** The emitted documents (content/documents/<slug>.json with content/bodies/<slug>.json), by slug. */
 export function readContentDocuments(dir = CONTENT): Map<string, EmittedDocument> {

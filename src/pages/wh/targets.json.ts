@@ -5,15 +5,12 @@ import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { loadGazette } from '../../lib/gazette.ts';
 import { documentUrl, pageUrl } from '../../lib/url.ts';
+import type { RedirectTarget } from '../../integrations/doc-number-redirects.ts';
 
-export interface DocNumberTarget {
-  href: string;
-  label: string;
-}
 
 export const GET: APIRoute = async () => {
   const gazette = await loadGazette();
-  const targets = new Map<string, DocNumberTarget>();
+  const targets = new Map<string, RedirectTarget>();
   // A number shared by an order and the regulation it promulgates leads to the regulation.
   for (const doc of gazette.documents)
     if (doc.data.docNumber && (!targets.has(doc.data.docNumber) || doc.data.docNumberFrom === 'carrier'))
