@@ -6,6 +6,7 @@
  * accepted only if the result reads as Chinese text; otherwise the file is refused.
  * Never returns mojibake: a refusal is a diagnostic naming the file.
  */
+import { Buffer, isUtf8, transcode } from 'node:buffer';
 import type { DecodedSource, Diagnostic } from './types.ts';
 
 export type DecodeResult =
@@ -17,10 +18,26 @@ const refuse = (file: string, rule: string, message: string): DecodeResult => ({
   diagnostic: { file, line: 1, rule, message, severity: 'error' },
 });
 
+const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/;
+const CONTROLS = new RegExp(CONTROL.source, 'g');
+
 /** Share of characters that are control characters other than tab/CR/LF/FF. */
 function controlShare(text: string): number {
-  const control = text.match(/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g)?.length ?? 0;
-  return text.length === 0 ? 0 : control / text.length;
+  // Nearly every file has none: one scan that stops at the first before collecting them all.
+  if (!CONTROL.test(text)) return 0;
+  return (text.match(CONTROLS)?.length ?? 0) / text.length;
+}
+
+/**
+ * Valid UTF-8 as text, a leading BOM dropped; undefined when the bytes are not valid UTF-8 (the
+ * same byte sequences a fatal TextDecoder rejects). Decoded through UTF-16LE: converting and then
+ * copying the code units into a string costs a tenth of what TextDecoder or Buffer#toString('utf8')
+ * cost, which build the string character by character.
+ */
+function utf8Text(bytes: Uint8Array): string | undefined {
+  if (!isUtf8(bytes)) return undefined;
+  const text = transcode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'utf8', 'utf16le').toString('utf16le');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** Share of non-ASCII characters that are CJK ideographs or CJK punctuation. */
@@ -56,12 +73,10 @@ export function decodeSource(file: string, bytes: Uint8Array): DecodeResult {
   if (bytes.includes(0)) return refuse(file, 'decode/binary', 'file contains NUL bytes: not a text file');
 
   const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  let text: string;
+  let text = utf8Text(bytes);
   let encoding: DecodedSource['encoding'];
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-    encoding = hasBom ? 'utf-8-bom' : 'utf-8';
-  } catch {
+  if (text !== undefined) encoding = hasBom ? 'utf-8-bom' : 'utf-8';
+  else {
     try {
       text = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
     } catch {
