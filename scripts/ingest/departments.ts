@@ -7,7 +7,7 @@
 import type { Assignment, Department, Government } from '../../src/schemas/department.ts';
 import type { Diagnostic } from './types.ts';
 import type { CorpusDoc } from './pipeline.ts';
-import { textSlots } from './body-text.ts';
+import { textSlots, type TextSlot } from './body-text.ts';
 import { defaultActorNote, findClauses, findMentions, type ClauseActor } from './responsibilities.ts';
 
 export interface Registry {
@@ -86,6 +86,19 @@ export function assignResponsibilities(documents: CorpusDoc[], registry: Registr
     if (!matched.has(key)) matched.set(key, matchDepartment(name, gov, reg));
     return matched.get(key);
   };
+  // One closure for the whole corpus, not one per passage: tsx (esbuild keepNames) renames each
+  // closure it creates with Object.defineProperty, which cost more than the rest of the loop.
+  const add = (d: CorpusDoc, gov: Government | undefined, slot: TextSlot, actor: ClauseActor, implicit: boolean, task: string): Assignment => {
+    const line = slot.span.start;
+    const dep = !actor.collective && registry ? match(actor.name, gov, registry) : undefined;
+    if (registry && !actor.collective && !dep)
+      diagnostics.push({ file: d.doc.span.file, line, rule: 'departments/unmatched', message: `no registry entry for ${actor.name}${gov ? ` in ${gov.id}` : ''}`, severity: 'warning' });
+    const a: Assignment = { actor: actor.name, collective: actor.collective, role: actor.role, implicit, document: d.slug, anchor: slot.anchor, task, line };
+    if (dep) a.department = dep.id;
+    if (slot.top) a.part = slot.top.anchor;
+    out.push(a);
+    return a;
+  };
   const patterns = new Map<string, RegExp>();
   for (const d of documents) {
     d.actorRefs = [];
@@ -93,25 +106,15 @@ export function assignResponsibilities(documents: CorpusDoc[], registry: Registr
     let standing: ClauseActor | undefined;
     for (const slot of textSlots(d.doc.body)) {
       const clauses = findClauses(slot.text);
-      const add = (actor: ClauseActor, implicit: boolean, line: number, task: string): Assignment => {
-        const dep = !actor.collective && registry ? match(actor.name, gov, registry) : undefined;
-        if (registry && !actor.collective && !dep)
-          diagnostics.push({ file: d.doc.span.file, line, rule: 'departments/unmatched', message: `no registry entry for ${actor.name}${gov ? ` in ${gov.id}` : ''}`, severity: 'warning' });
-        const a: Assignment = { actor: actor.name, collective: actor.collective, role: actor.role, implicit, document: d.slug, anchor: slot.anchor, task, line };
-        if (dep) a.department = dep.id;
-        if (slot.top) a.part = slot.top.anchor;
-        out.push(a);
-        return a;
-      };
       for (const c of clauses) {
         const task = taskText(slot.text, c.start, c.end);
         let at = c.start;
         for (const actor of c.actors) {
-          const a = add(actor, false, slot.span.start, task);
+          const a = add(d, gov, slot, actor, false, task);
           const where = locate(slot.text, actor.name, at, c.end, patterns);
           if (where) {
             at = where.end;
-            if (a.department) d.actorRefs.push({ anchor: slot.anchor, field: slot.field, ...where, department: a.department });
+            if (a.department) d.actorRefs.push({ anchor: slot.anchor, field: slot.field, start: where.start, end: where.end, department: a.department });
           }
         }
         for (const u of c.unparsed)
@@ -131,7 +134,7 @@ export function assignResponsibilities(documents: CorpusDoc[], registry: Registr
         out.push(a);
       }
       // A standing note (以下任务均需各地政府负责落实，不再列出) adds its actor to every later task.
-      if (standing && clauses.length > 0) add(standing, true, slot.span.start, taskText(slot.text, clauses[0]!.start, clauses[0]!.end));
+      if (standing && clauses.length > 0) add(d, gov, slot, standing, true, taskText(slot.text, clauses[0]!.start, clauses[0]!.end));
       standing = defaultActorNote(slot.text) ?? standing;
     }
   }

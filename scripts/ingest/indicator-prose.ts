@@ -48,19 +48,23 @@ const ADVERBS = '(?:力争|均|都|稳定|持续|分阶段|平均|全部|要|已
 const STATEMENT = new RegExp(`^(.+?)(${ADVERBS})(${VERBS.join('|')})\\s*((?:[≥≤]\\s*)?\\d+(?:\\.\\d+)?\\s*[^\\d\\s以左]*?\\s*(?:以上|以下|以内|左右)?)$`);
 const LEADING = /^(?:其中|同时|并且|并|且|使|将|确保|实现|力争|全面|进一步)+/;
 
+/** A bare year or period: an outcome when it lies before `now`, else a target. */
+function bareTime(year: number, now: number | undefined, period?: string): TimeContext {
+  return { year, kind: now !== undefined && year < now ? 'actual' : 'target', ...(period ? { period } : {}) };
+}
+
 /** The time phrase a clause opens with; `lasting` for 到/截至, which date the rest of the passage. */
 function timeAt(clause: string, now: number | undefined): { time?: TimeContext; lasting?: boolean; rest: string } {
-  const bare = (year: number, period?: string): TimeContext => ({ year, kind: now !== undefined && year < now ? 'actual' : 'target', ...(period ? { period } : {}) });
   let m = ACTUAL_AT.exec(clause);
   if (m) return { time: { year: Number(m[1]), kind: 'actual' }, lasting: true, rest: clause.slice(m[0].length) };
   m = TARGET_AT.exec(clause);
   if (m) return { time: { year: Number(m[1]), kind: 'target' }, lasting: true, rest: clause.slice(m[0].length) };
   m = BARE_AT.exec(clause);
-  if (m) return { time: bare(Number(m[1])), rest: clause.slice(m[0].length) };
+  if (m) return { time: bareTime(Number(m[1]), now), rest: clause.slice(m[0].length) };
   m = PERIOD_AT.exec(clause);
   if (m) {
     const p = fiveYearPeriod(m[0])!;
-    return { time: bare(p.end, p.label), rest: clause.slice(m[0].length) };
+    return { time: bareTime(p.end, now, p.label), rest: clause.slice(m[0].length) };
   }
   return { rest: clause };
 }

@@ -146,27 +146,34 @@ const MUST_NAME = new RegExp(`((?:[\\p{Script=Han}]{1,8}、)*[\\p{Script=Han}]{1
 /** 市生态环境局会同市发改、住建等有关部门…: both sides. */
 const TOGETHER = new RegExp(`([\\p{Script=Han}]{2,14}?${DEPT_END})会同((?:[\\p{Script=Han}]{1,10}、)*[\\p{Script=Han}]{1,16}?${DEPT_END})`, 'gu');
 
+/** Leading function words belong to the sentence, not the name (由…, 及时…). */
+const LEAD_WORDS = /^(?:由|并|及时|同时|要求|其中|对|在|和|与|及)+/;
+
+// A module-level helper rather than a closure per call: findMentions runs for every passage, and
+// tsx (esbuild keepNames) renames every closure it creates with Object.defineProperty, which cost
+// more than the search itself.
+
+/** The mention `raw` at offset `at` adds to `out`: its function words dropped, unless it is too short or lies in a clause. */
+function pushMention(out: Mention[], raw: string, at: number, inClause: Clause[]): void {
+  const lead = LEAD_WORDS.exec(raw)?.[0].length ?? 0;
+  const name = foldName(raw.slice(lead));
+  if (name.length < 2 || inClause.some((c) => c.start <= at && at < c.end)) return;
+  out.push({ start: at + lead, end: at + raw.length, actor: { name, role: 'mention', collective: isCollective(name) || /(?:部门|机关)$/.test(name) } });
+}
+
 /** Mentions in a text outside its responsibility clauses (`inClause`: the text's clauses, when the caller already has them), recorded with role "mention". */
 export function findMentions(text: string, inClause: Clause[] = findClauses(text)): Mention[] {
-  const outside = (i: number) => !inClause.some((c) => c.start <= i && i < c.end);
   const out: Mention[] = [];
-  const push = (raw: string, at: number) => {
-    // Leading function words belong to the sentence, not the name (由…, 及时…).
-    const lead = /^(?:由|并|及时|同时|要求|其中|对|在|和|与|及)+/.exec(raw)?.[0].length ?? 0;
-    const name = foldName(raw.slice(lead));
-    if (name.length < 2 || !outside(at)) return;
-    out.push({ start: at + lead, end: at + raw.length, actor: { name, role: 'mention', collective: isCollective(name) || /(?:部门|机关)$/.test(name) } });
-  };
   for (const at of text.matchAll(MUST_AT)) {
     const end = at.index + at[0].length - 1; // the 要
     const window = text.slice(Math.max(0, end - 120), end);
     const m = MUST_NAME.exec(window);
-    if (m) push(m[1]!, end - m[1]!.length);
+    if (m) pushMention(out, m[1]!, end - m[1]!.length, inClause);
   }
   if (!text.includes('会同')) return out.sort((a, b) => a.start - b.start);
   for (const m of text.matchAll(TOGETHER)) {
-    push(m[1]!, m.index);
-    push(m[2]!, m.index + m[1]!.length + 2);
+    pushMention(out, m[1]!, m.index, inClause);
+    pushMention(out, m[2]!, m.index + m[1]!.length + 2, inClause);
   }
   return out.sort((a, b) => a.start - b.start);
 }
