@@ -122,9 +122,12 @@ export function stripGluedPageNumber(s: string): string {
   return s.replace(/(?<=[\p{Script=Han}，,、])-\d{1,4}-$/u, '');
 }
 
-/** The per-line rules in the order they run. */
-export const LINE_RULES: ReadonlyArray<(s: string) => string> = [
-  foldFullWidthDigits,
+/**
+ * The rules repeated until nothing changes. The digits are folded once before them: none of these
+ * brings a full-width digit back (each only deletes characters or folds them), so folding again in
+ * every round only scanned each line once more.
+ */
+const REPEATED_RULES: ReadonlyArray<(s: string) => string> = [
   trimIndentAndTrailingSpace, // first, so marks at the start of an indented line are seen (and the chain is idempotent)
   stripGluedPageNumber,
   stripMarkdownBold,
@@ -136,15 +139,23 @@ export const LINE_RULES: ReadonlyArray<(s: string) => string> = [
   trimIndentAndTrailingSpace,
 ];
 
+/** The per-line rules in the order they run. */
+export const LINE_RULES: ReadonlyArray<(s: string) => string> = [foldFullWidthDigits, ...REPEATED_RULES];
+
 /**
  * All per-line rules, repeated until nothing changes: a rule can expose an artefact another
  * rule removes (<sub>- </sub>…), and every rule only deletes or folds, so this ends.
  */
 export function normaliseLineText(s: string): string {
+  return repeatRules(foldFullWidthDigits(s));
+}
+
+/** REPEATED_RULES over a line whose digits are already folded. */
+function repeatRules(s: string): string {
   let text = s;
   for (let round = 0; round < 8; round++) {
     let next = text;
-    for (const rule of LINE_RULES) next = rule(next);
+    for (const rule of REPEATED_RULES) next = rule(next);
     if (next === text) break;
     text = next;
   }
@@ -197,8 +208,9 @@ export function normaliseLines(src: DecodedSource): NormLine[] {
       return;
     }
     const md = stripMarkdownHeading(trimmed);
-    const text = normaliseLineText(md.text);
-    if ((text.includes('\t') ? text.replace(/\t/g, '') : text).trim() === '') {
+    const text = repeatRules(md.text); // folded above
+    if (text.trim() === '') {
+      // Blank, or tabs only (trim drops tabs too).
       gap = true;
       return;
     }
