@@ -28,8 +28,11 @@ function slotsOf(body: BodyNode[]): TextSlot[] {
   const out: TextSlot[] = [];
   const walk = (nodes: BodyNode[], top: TextSlot['top']): void => {
     for (const n of nodes) {
-      if (n.type === 'paragraph') out.push({ node: n, field: 'text', text: n.text, anchor: `p-${n.span.start}`, span: n.span, ...(top ? { top } : {}) });
-      else if (n.type === 'section') {
+      if (n.type === 'paragraph') {
+        const slot: TextSlot = { node: n, field: 'text', text: n.text, anchor: `p-${n.span.start}`, span: n.span };
+        if (top) slot.top = top;
+        out.push(slot);
+      } else if (n.type === 'section') {
         const anchor = anchors.get(n)!.id;
         const here = top ?? { anchor, label: `${n.label}${n.title ? ` ${n.title}` : ''}`.trim() };
         if (n.title !== undefined) out.push({ node: n, field: 'title', text: n.title, anchor, span: n.span, top: here });
