@@ -89,9 +89,10 @@ const isStatement = (s: string): boolean => DIGIT.test(s) && STATEMENT.test(s);
 function sentencesOf(text: string): string[] {
   const out: string[] = [];
   let from = 0;
+  // By code unit: text[i] would make a new one-character string for every ideograph.
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '。' || c === '！' || c === '？' || c === '!' || c === '?') {
+    const c = text.charCodeAt(i);
+    if (c === 0x3002 /* 。 */ || c === 0xff01 /* ！ */ || c === 0xff1f /* ？ */ || c === 0x21 /* ! */ || c === 0x3f /* ? */) {
       out.push(text.slice(from, i + 1));
       from = i + 1;
     }

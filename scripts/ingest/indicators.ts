@@ -13,7 +13,7 @@ import { assignAnchors } from './anchors.ts';
 import { stageOf } from './plan-periods.ts';
 import { IndicatorMatcher, nameParts, foldName, registryKey } from './indicator-names.ts';
 import { readIndicatorTable, type IndicatorRow } from './indicator-tables.ts';
-import { readStatements, type TimeContext } from './indicator-prose.ts';
+import { readStatements, type ProseContext, type TimeContext } from './indicator-prose.ts';
 import type { ParsedValue } from './indicator-values.ts';
 import { TERMINAL_END } from './patterns.ts';
 
@@ -130,8 +130,10 @@ export function extractObservations(input: IndicatorsInput, diagnostics: Diagnos
       }
     };
 
+    // The plan's part of every passage's context, made once (readText runs for every passage).
+    const planContext: ProseContext = now !== undefined ? { now } : {};
     const readText = (text: string, anchor: string, line: number, passage: TimeContext | undefined): void => {
-      for (const s of readStatements(text, { ...(now !== undefined ? { now } : {}), ...(passage ? { passage } : {}) })) {
+      for (const s of readStatements(text, passage ? { ...planContext, passage } : planContext)) {
         const target = resolve(s.name, line);
         if (!target) continue;
         add({
