@@ -82,17 +82,24 @@ export function buildReport(corpus: Corpus): { files: Corpus['files']; counts: R
  */
 export function writeContent(outDir: string, files: Map<string, string>): { written: number; removed: number } {
   let removed = 0;
+  // What is on disk already, from the listings: a file not there is written without first trying
+  // to read it (a first ingest at 100× otherwise failed thousands of reads, each a thrown error).
+  const present = new Set<string>();
   for (const dir of ['documents', 'bodies']) {
     mkdirSync(join(outDir, dir), { recursive: true });
     for (const name of readdirSync(join(outDir, dir))) {
-      if (files.has(`${dir}/${name}`)) continue;
+      if (files.has(`${dir}/${name}`)) {
+        present.add(`${dir}/${name}`);
+        continue;
+      }
       rmSync(join(outDir, dir, name), { recursive: true, force: true });
       removed++;
     }
   }
+  for (const name of readdirSync(outDir)) present.add(name);
   let written = 0;
   for (const [path, text] of files) {
-    if (sameContent(join(outDir, path), text)) continue;
+    if (present.has(path) && sameContent(join(outDir, path), text)) continue;
     writeFileSync(join(outDir, path), text);
     written++;
   }
