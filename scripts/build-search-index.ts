@@ -7,22 +7,28 @@
 // two cut differently (see docs/ARCHITECTURE.md, "Search"). Here every character is its own
 // Pagefind word, and the browser asks for the query's characters as an exact phrase.
 //
-//   1. Pagefind reads the site as it always does (addDirectory, in memory): what it extracts from
-//      each page — the text of data-pagefind-body without data-pagefind-ignore, the element ids
-//      in it, the filters and metadata the page declares — is the text that gets indexed.
+//   1. Pagefind reads the site as it always does, a batch of pages at a time (Pagefind's reading:
+//      the text of data-pagefind-body without data-pagefind-ignore, the element ids in it, the
+//      filters and metadata the page declares — is the text that gets indexed).
 //   2. Each page becomes passages of about PASSAGE_TARGET characters, cut where a block starts,
 //      so that a result loads only the passage it shows (a plan runs to 100,000 characters).
 //   3. Each passage is added to the real index as a small HTML file: its characters separated by
 //      spaces, empty elements carrying the page's anchors (so sub-results can jump to the
-//      provision), the page's filters.
-//   4. search-catalog.json tells the browser which page each Pagefind record belongs to, and
-//      what to show for the page, so results can be grouped per page without loading them.
+//      provision), the page's filters. A large archive is cut into shards of SHARD_UNITS
+//      characters, each its own Pagefind bundle (Pagefind holds an index in memory until it is
+//      written), which the browser merges.
+//   4. search-catalog.json tells the browser the shards, which page each Pagefind record belongs
+//      to, and what to show for the page, so results can be grouped per page without loading them.
 //
+// Intermediate results go to scratch files, not memory: the script's memory is that of one batch
+// of pages and one shard, whatever the size of the site.
 // `tsx scripts/build-search-index.ts --pagefind-defaults <dir>` instead writes an index made with
 // Pagefind's defaults to <dir>, for `npm run eval:search` to compare against.
-import { existsSync } from 'node:fs';
-import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { createReadStream, existsSync } from 'node:fs';
+import { appendFile, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve, sep } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
@@ -268,73 +274,187 @@ async function createIndex(config: pagefind.PagefindServiceConfig): Promise<page
   return created.index;
 }
 
-/** Pagefind's default reading of the site: one fragment per page. */
-export async function readSite(outDir: string): Promise<PagefindFragment[]> {
-  // Pages are all zh-CN; forcing it keeps one index even if a page ever omits or misstates its lang.
-  const index = await createIndex({ forceLanguage: LANGUAGE });
-  const added = await index.addDirectory({ path: outDir });
-  assertNoErrors('addDirectory', added);
-  if (added.page_count === 0) throw new Error(`pagefind found no pages to index in ${outDir}`);
-  const files = await index.getFiles();
-  assertNoErrors('getFiles', files);
-  await index.deleteIndex();
-  return files.files
-    .filter((file) => file.path.startsWith('fragment/'))
-    .map((file) => JSON.parse(decodePagefindFile(file.content)) as PagefindFragment)
-    .sort((a, b) => a.url.localeCompare(b.url));
+/** How many pages Pagefind reads at a time: its memory grows with the pages of one index. */
+export const READ_BATCH = 400;
+
+/**
+ * The HTML files Pagefind would index in a directory, with the URLs it would give them. Pagefind
+ * only indexes pages with data-pagefind-body once any page has one (every page of ours that is
+ * searchable does), so the others (redirects, data and list pages) are not read at all.
+ */
+export async function indexablePages(outDir: string): Promise<Array<{ file: string; url: string }>> {
+  const files = (await readdir(outDir, { recursive: true })).filter((name) => name.endsWith('.html')).sort();
+  const pages: Array<{ file: string; url: string }> = [];
+  for (const name of files) {
+    const file = join(outDir, name);
+    if (!(await readFile(file, 'utf8')).includes('data-pagefind-body')) continue;
+    const path = name.split(sep).join('/');
+    pages.push({ file, url: `/${path.replace(/(^|\/)index\.html$/, '$1')}` });
+  }
+  if (pages.length === 0) throw new Error(`no page in ${outDir} has data-pagefind-body: nothing to index`);
+  return pages.sort((a, b) => a.url.localeCompare(b.url));
 }
 
-/** A character that never occurs in the corpus, to mark block boundaries. */
-function chooseSeparator(fragments: PagefindFragment[]): string {
-  const all = fragments.map((fragment) => fragment.content).join('');
-  const separator = [BLOCK_SEPARATOR, '⁋', '‖', '§'].find((candidate) => !all.includes(candidate) && !all.normalize('NFKC').includes(candidate));
+/**
+ * Pagefind's default reading of the site, one fragment per page, a batch at a time: each batch is
+ * its own Pagefind index, read back and deleted, so memory stays that of one batch.
+ */
+export async function* readSite(outDir: string, batchSize = READ_BATCH): AsyncGenerator<PagefindFragment[]> {
+  const pages = await indexablePages(outDir);
+  for (let at = 0; at < pages.length; at += batchSize) {
+    // Pages are all zh-CN; forcing it keeps one index even if a page ever omits or misstates its lang.
+    const index = await createIndex({ forceLanguage: LANGUAGE });
+    for (const { file, url } of pages.slice(at, at + batchSize)) {
+      const added = await index.addHTMLFile({ url, content: await readFile(file, 'utf8') });
+      assertNoErrors(`addHTMLFile ${file}`, added);
+    }
+    const files = await index.getFiles();
+    assertNoErrors('getFiles', files);
+    await index.deleteIndex();
+    yield files.files
+      .filter((file) => file.path.startsWith('fragment/'))
+      .map((file) => JSON.parse(decodePagefindFile(file.content)) as PagefindFragment)
+      .sort((a, b) => a.url.localeCompare(b.url));
+  }
+}
+
+/** Candidates for the block separator: characters that do not occur in gazette text. */
+const SEPARATORS = [BLOCK_SEPARATOR, '⁋', '‖', '§'];
+
+/** The first candidate that occurs nowhere in the corpus (as printed or NFKC-folded). */
+function chooseSeparator(used: ReadonlySet<string>): string {
+  const separator = SEPARATORS.find((candidate) => !used.has(candidate));
   if (separator === undefined) throw new Error('no block separator character is free in this corpus');
   return separator;
 }
 
-export async function buildSearchIndex(outDir: string): Promise<{ pages: number; records: number }> {
-  const fragments = await readSite(outDir);
-  const separator = chooseSeparator(fragments);
-  const pages = fragments.map((fragment) => {
-    const text = pageText(fragment, separator);
-    return { text, page: describePage(fragment, text.units), bounds: passageBounds(text, separator) };
-  });
+/** Reads JSON lines back one at a time. */
+async function* readJsonLines<T>(path: string): AsyncGenerator<T> {
+  for await (const line of createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity })) {
+    if (line !== '') yield JSON.parse(line) as T;
+  }
+}
 
-  const include = new Set<string>();
-  for (const { text } of pages) for (const unit of text.units) if (unit !== separator && !isWordChar(unit)) include.add(unit);
+/**
+ * How many characters go into one Pagefind index. Pagefind holds an index in memory until it
+ * writes it, at a few hundred bytes per indexed character (one word each), so a whole archive is
+ * cut into shards: each shard is a Pagefind bundle of its own, written one after another, and the
+ * browser merges them (Pagefind's mergeIndex). Pages are never split between shards.
+ */
+export const SHARD_UNITS = Number(process.env.GAZETTE_SEARCH_SHARD_UNITS ?? 6_000_000);
 
-  const index = await createIndex({ forceLanguage: LANGUAGE, includeCharacters: [...include].sort().join('') });
-  const passages: Passage[] = [];
-  for (const [pageIndex, { text, page, bounds }] of pages.entries()) {
-    for (const [passageIndex, range] of bounds.entries()) {
-      // Unique per record; the browser links from the catalog, never from this URL.
-      const url = `/${page.path}#passage-${passageIndex}`;
-      const added = await index.addHTMLFile({ url, content: passageHtml(text, range, page.filters) });
-      assertNoErrors(`addHTMLFile ${url}`, added);
-      passages.push({ page: pageIndex, index: passageIndex, start: range[0], end: range[1], url });
+/**
+ * The language a shard is filed under. Pagefind prefixes every record id with it, so records of
+ * different shards never share an id (Pagefind only lengthens colliding ids within one index).
+ * Only the first shard is the page language; the others are private-use tags of it.
+ */
+export function shardLanguage(shard: number): string {
+  return shard === 0 ? LANGUAGE : `${LANGUAGE}-x-s${shard}`;
+}
+
+/** Where a shard's bundle goes, relative to the primary bundle (the first shard). */
+export function shardPath(shard: number): string {
+  return shard === 0 ? '' : `shard-${shard}/`;
+}
+
+/** What the browser fetches of a merged shard; the runtime (script, WebAssembly, UI) is the first shard's. */
+const SHARD_FILES = /^(?:pagefind-entry\.json|pagefind\..+\.pf_meta|index|fragment|filter)$/;
+
+/**
+ * Builds the index in streaming passes, so that memory does not grow with the site: Pagefind
+ * reads the pages a batch at a time (their fragments go to a scratch file, with the characters
+ * seen); each page is cut into passages (their HTML to one scratch file per shard, with the
+ * non-word characters Pagefind must be told about before it indexes anything); each shard is
+ * indexed and written on its own.
+ */
+export async function buildSearchIndex(outDir: string, shardUnits = SHARD_UNITS): Promise<{ pages: number; records: number; shards: number }> {
+  const scratch = await mkdtemp(join(tmpdir(), 'gazette-search-'));
+  try {
+    const fragmentsFile = join(scratch, 'fragments.jsonl');
+    const used = new Set<string>();
+    for await (const batch of readSite(outDir)) {
+      for (const fragment of batch) {
+        for (const char of fragment.content) used.add(char);
+        for (const char of fragment.content.normalize('NFKC')) used.add(char);
+      }
+      await appendFile(fragmentsFile, batch.map((fragment) => `${JSON.stringify(fragment)}\n`).join(''));
     }
-  }
-  const outputPath = join(outDir, 'pagefind');
-  // Pagefind adds files to an existing bundle directory; a stale fragment would be an unknown record.
-  await rm(outputPath, { recursive: true, force: true });
-  const written = await index.writeFiles({ outputPath });
-  assertNoErrors('writeFiles', written);
+    const separator = chooseSeparator(used);
 
-  // Pagefind names each record's fragment by a content hash; read them back to map records to pages.
-  const byUrl = new Map(passages.map((passage) => [passage.url, passage]));
-  const records: Catalog['records'] = {};
-  for (const name of (await readdir(join(outputPath, 'fragment'))).sort()) {
-    const fragment = JSON.parse(decodePagefindFile(await readFile(join(outputPath, 'fragment', name)))) as PagefindFragment;
-    const passage = byUrl.get(fragment.url);
-    if (passage === undefined) throw new Error(`pagefind wrote a fragment for an unknown record: ${fragment.url}`);
-    records[name.replace(/\.pf_fragment$/, '')] = [passage.page, passage.index];
+    const passagesFile = (shard: number) => join(scratch, `passages-${shard}.jsonl`);
+    const include = new Set<string>();
+    const pages: CatalogPage[] = [];
+    const passages: Passage[] = [];
+    let shard = 0;
+    let shardSize = 0;
+    let lines: string[] = [];
+    const flush = async () => {
+      await appendFile(passagesFile(shard), lines.join(''));
+      lines = [];
+    };
+    for await (const fragment of readJsonLines<PagefindFragment>(fragmentsFile)) {
+      const text = pageText(fragment, separator);
+      if (shardSize > 0 && shardSize + text.units.length > shardUnits) {
+        await flush();
+        shard++;
+        shardSize = 0;
+      }
+      shardSize += text.units.length;
+      const page = describePage(fragment, text.units);
+      for (const unit of text.units) if (unit !== separator && !isWordChar(unit)) include.add(unit);
+      for (const [passageIndex, range] of passageBounds(text, separator).entries()) {
+        // Unique per record; the browser links from the catalog, never from this URL.
+        const url = `/${page.path}#passage-${passageIndex}`;
+        passages.push({ page: pages.length, index: passageIndex, start: range[0], end: range[1], url });
+        lines.push(`${JSON.stringify({ url, content: passageHtml(text, range, page.filters) })}\n`);
+      }
+      pages.push(page);
+      if (lines.length >= 1000) await flush();
+    }
+    await flush();
+
+    const includeCharacters = [...include].sort().join('');
+    const outputPath = join(outDir, 'pagefind');
+    // Pagefind adds files to an existing bundle directory; a stale fragment would be an unknown record.
+    await rm(outputPath, { recursive: true, force: true });
+    const shards: Catalog['shards'] = [];
+    for (let k = 0; k <= shard; k++) {
+      const language = shardLanguage(k);
+      const index = await createIndex({ forceLanguage: language, includeCharacters });
+      for await (const passage of readJsonLines<{ url: string; content: string }>(passagesFile(k))) {
+        const added = await index.addHTMLFile(passage);
+        assertNoErrors(`addHTMLFile ${passage.url}`, added);
+      }
+      const shardDir = join(outputPath, shardPath(k));
+      const written = await index.writeFiles({ outputPath: shardDir });
+      assertNoErrors('writeFiles', written);
+      await index.deleteIndex();
+      if (k > 0) {
+        for (const name of await readdir(shardDir)) if (!SHARD_FILES.test(name)) await rm(join(shardDir, name), { recursive: true });
+      }
+      shards.push({ path: shardPath(k), language });
+    }
+
+    // Pagefind names each record's fragment by a content hash; read them back to map records to pages.
+    const byUrl = new Map(passages.map((passage) => [passage.url, passage]));
+    const records: Catalog['records'] = {};
+    for (const { path } of shards) {
+      for (const name of (await readdir(join(outputPath, path, 'fragment'))).sort()) {
+        const fragment = JSON.parse(decodePagefindFile(await readFile(join(outputPath, path, 'fragment', name)))) as PagefindFragment;
+        const passage = byUrl.get(fragment.url);
+        if (passage === undefined) throw new Error(`pagefind wrote a fragment for an unknown record: ${fragment.url}`);
+        records[name.replace(/\.pf_fragment$/, '')] = [passage.page, passage.index];
+      }
+    }
+    if (Object.keys(records).length !== passages.length) {
+      throw new Error(`pagefind wrote ${Object.keys(records).length} fragments for ${passages.length} passages`);
+    }
+    const catalog: Catalog = { separator, include: includeCharacters, shards, pages, records };
+    await writeFile(join(outputPath, CATALOG_FILE), JSON.stringify(catalog));
+    return { pages: pages.length, records: passages.length, shards: shards.length };
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
   }
-  if (Object.keys(records).length !== passages.length) {
-    throw new Error(`pagefind wrote ${Object.keys(records).length} fragments for ${passages.length} passages`);
-  }
-  const catalog: Catalog = { separator, include: [...include].sort().join(''), pages: pages.map(({ page }) => page), records };
-  await writeFile(join(outputPath, CATALOG_FILE), JSON.stringify(catalog));
-  return { pages: pages.length, records: passages.length };
 }
 
 /** An index built the way Pagefind builds one by default, for comparison. */
@@ -361,8 +481,8 @@ async function main(): Promise<void> {
   }
   // Read by the pagefind binary, which the first createIndex starts.
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(INDEX_CHUNK_SIZE);
-  const { pages, records } = await buildSearchIndex(outDir);
-  console.log(`pagefind: indexed ${pages} page(s) as ${records} passage record(s) into ${join(outDir, 'pagefind')}`);
+  const { pages, records, shards } = await buildSearchIndex(outDir);
+  console.log(`pagefind: indexed ${pages} page(s) as ${records} passage record(s) in ${shards} shard(s) into ${join(outDir, 'pagefind')}`);
 }
 
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -34,7 +34,8 @@ interface PagefindResult {
 }
 interface PagefindModule {
   options(options: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
+  init(language?: string): Promise<void>;
+  mergeIndex(indexPath: string, options?: Record<string, unknown>): Promise<void>;
   search(term: string, options?: { filters?: object }): Promise<{ results: PagefindResult[] } | null>;
 }
 
@@ -103,7 +104,10 @@ export class SearchEngine {
     this.include = new Set(Array.from(catalog.include));
   }
 
-  /** Loads Pagefind (runtime, index metadata, WebAssembly) and the catalog from the bundle. */
+  /**
+   * Loads Pagefind (runtime, WebAssembly, the index metadata of every shard) and the catalog from
+   * the bundle. The shards share the first one's runtime; each adds its entry and metadata.
+   */
   static async load(bundleUrl: string): Promise<SearchEngine> {
     const [pagefind, catalog] = await Promise.all([
       import(/* @vite-ignore */ `${bundleUrl}pagefind.js`) as Promise<PagefindModule>,
@@ -112,9 +116,11 @@ export class SearchEngine {
         return response.json() as Promise<Catalog>;
       }),
     ]);
+    const [primary, ...merged] = catalog.shards;
     // On the main thread: the searches are small, and a worker would be one more script to fetch.
     await pagefind.options({ basePath: bundleUrl, noWorker: true });
-    await pagefind.init();
+    await pagefind.init(primary?.language);
+    await Promise.all(merged.map((shard) => pagefind.mergeIndex(`${bundleUrl}${shard.path}`, { language: shard.language })));
     return new SearchEngine(pagefind, catalog);
   }
 

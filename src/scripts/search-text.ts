@@ -141,6 +141,11 @@ export interface Catalog {
   separator: string;
   /** Every non-alphanumeric character the index holds: a query with any other can match nothing. */
   include: string;
+  /**
+   * The Pagefind bundles the index is cut into, each under its own language tag: the first is the
+   * bundle the runtime is loaded from, the others are merged into it (paths relative to it).
+   */
+  shards: Array<{ path: string; language: string }>;
   pages: CatalogPage[];
   /** Pagefind record id (its fragment name) → [page index, passage index within the page]. */
   records: Record<string, [number, number]>;

@@ -1,0 +1,97 @@
+// The search index of a large archive: Pagefind reads the site a batch at a time, and the index is
+// cut into shards (one Pagefind bundle each, merged in the browser). The built site's own index is
+// one shard; here a copy of it is indexed with tiny shards, and the search page must find exactly
+// what it finds on the one-shard index.
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser } from 'playwright-core';
+import * as pagefind from 'pagefind';
+import { buildSearchIndex, CATALOG_FILE, readSite } from '../../scripts/build-search-index.ts';
+import type { Catalog } from '../../src/scripts/search-text.ts';
+import { launchOptions, serveDir } from '../support/browser.ts';
+import { DIST } from '../support/corpus.ts';
+
+const base = (process.env.BASE_PATH ?? '/').replace(/\/*$/, '/');
+const readCatalog = (dir: string) => JSON.parse(readFileSync(join(dir, 'pagefind', CATALOG_FILE), 'utf8')) as Catalog;
+
+describe.skipIf(!existsSync(join(DIST, 'pagefind', CATALOG_FILE)))('a sharded index', () => {
+  const copy = mkdtempSync(join(tmpdir(), 'gazette-shards-'));
+  let catalog: Catalog;
+  let shards: number;
+
+  beforeAll(async () => {
+    cpSync(DIST, copy, { recursive: true });
+    // About 15 shards on the seeds: every page of a shard, and a shard boundary inside most documents' runs.
+    ({ shards } = await buildSearchIndex(copy, 12_000));
+    catalog = readCatalog(copy);
+  }, 180_000);
+  afterAll(async () => {
+    await pagefind.close();
+    rmSync(copy, { recursive: true, force: true });
+  });
+
+  it('reads the same pages in batches as in one go', async () => {
+    const whole: unknown[] = [];
+    for await (const batch of readSite(DIST, 10_000)) whole.push(...batch);
+    const batched: unknown[] = [];
+    for await (const batch of readSite(DIST, 4)) batched.push(...batch);
+    expect(batched.length).toBe(readCatalog(DIST).pages.length);
+    expect(batched).toEqual(whole);
+  });
+
+  it('writes one bundle per shard, each record under its shard language, no page split between shards', () => {
+    expect(shards).toBeGreaterThan(5);
+    expect(catalog.shards).toHaveLength(shards);
+    expect(new Set(catalog.shards.map((s) => s.language)).size).toBe(shards);
+    const shardOfPage = new Map<number, string>();
+    for (const { path, language } of catalog.shards) {
+      const dir = join(copy, 'pagefind', path);
+      const entry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, unknown> };
+      expect(Object.keys(entry.languages)).toEqual([language]);
+      // Merged shards carry no runtime of their own: the browser loads the first shard's.
+      if (path !== '') expect(readdirSync(dir).filter((name) => /\.(?:js|css|pagefind)$/.test(name))).toEqual([]);
+      for (const name of readdirSync(join(dir, 'fragment'))) {
+        const id = name.replace(/\.pf_fragment$/, '');
+        expect(id.startsWith(`${language}_`), id).toBe(true);
+        const [page] = catalog.records[id]!;
+        expect(shardOfPage.get(page) ?? language, catalog.pages[page]!.path).toBe(language);
+        shardOfPage.set(page, language);
+      }
+    }
+    expect(shardOfPage.size).toBe(catalog.pages.length);
+    expect(Object.keys(catalog.records)).toHaveLength(Object.keys(readCatalog(DIST).records).length);
+  });
+
+  describe('in the browser', () => {
+    let browser: Browser;
+    const servers: Array<Awaited<ReturnType<typeof serveDir>>> = [];
+    beforeAll(async () => {
+      servers.push(await serveDir(DIST), await serveDir(copy));
+      browser = await chromium.launch(launchOptions);
+    });
+    afterAll(async () => {
+      await browser?.close();
+      for (const server of servers) await server.close();
+    });
+
+    async function found(server: { url: string }, query: string): Promise<Array<string | null>> {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(`${server.url}${base.slice(1)}search/?q=${encodeURIComponent(query)}`);
+      await page.locator('#search-status[data-state="done"]').waitFor({ timeout: 20_000 });
+      const links = await page.locator('.search-hit__link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      await page.close();
+      expect(errors).toEqual([]);
+      return links;
+    }
+
+    it.each(['环境', '空气质量', '吉政办发〔2017〕7号', 'PM2.5', '生态环境局 负责', '黑土地'])('%s: the same results, in the same order, as on one shard', async (query) => {
+      const [one, many] = [await found(servers[0]!, query), await found(servers[1]!, query)];
+      expect(one.length).toBeGreaterThan(0);
+      expect(many).toEqual(one);
+    });
+  });
+});
