@@ -16,7 +16,8 @@ import { tmpdir, loadavg, cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { synthesizeCopy, synthesizeCorpus, type SeedText } from './synth.ts';
 import { measure, type Measured } from './measure.ts';
-import { formatTable, type BenchRow } from './table.ts';
+import { formatTable, quantile, type BenchRow } from './table.ts';
+import { probeSearch } from './search-probe.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BIN = join(ROOT, 'node_modules/.bin');
@@ -139,6 +140,9 @@ async function runSize(n: number, seeds: SeedText[], base: string, floor: boolea
     try {
       const search = await step('search index', join(BIN, 'tsx'), ['scripts/build-search-index.ts']);
       row.search = { seconds: search.seconds, peakRssMB: search.peakRssMB };
+      process.stderr.write(`bench ${n}×: search page in Chromium… `);
+      row.probe = await probeSearch(outDir);
+      process.stderr.write(`first query ${quantile(row.probe.firstKB, 0.5).toFixed(0)} KB, later queries ${quantile(row.probe.queryMs, 0.5).toFixed(0)} ms (medians)\n`);
     } catch (e) {
       // The rebuild is still measured when the index stops.
       if (!(e instanceof Stopped)) throw e;

@@ -17,6 +17,8 @@ export interface BenchRow {
   pipelineSeconds: number;
   build?: StageFigures;
   search?: StageFigures;
+  /** The search page in Chromium (scripts/bench/search-probe.ts): KB the first query fetches, ms of later queries. */
+  probe?: { firstKB: number[]; queryMs: number[] };
   distMB: number;
   indexMB: number;
   duplicateSlugs: number;
@@ -27,6 +29,9 @@ export interface BenchRow {
   note?: string;
 }
 
+/** The value at quantile q (0.5: the median) of a list. */
+export const quantile = (values: number[], q: number): number => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * q))] ?? NaN;
+
 const s = (x: number): string => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
 const mb = (x: number): string => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
 
@@ -36,6 +41,7 @@ export function formatTable(rows: BenchRow[]): string {
     'ingest s', 'ingest MB/s', 'pipeline MB/s', 'build s', 'index s', 'total s',
     'ingest RSS MB', 'build RSS MB', 'index RSS MB',
     'dist MB', 'index MB', 'ms/document', 'floor build s (pages)', 'build / floor',
+    'first search KB (median, max)', 'query ms (median, p95)',
   ];
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
   const notes: string[] = [];
@@ -51,6 +57,8 @@ export function formatTable(rows: BenchRow[]): string {
         r.distMB ? mb(r.distMB) : '–', r.indexMB ? mb(r.indexMB) : '–', or((total * 1000) / r.documents, (x) => x.toFixed(0)),
         r.floor ? `${s(r.floor.seconds)} (${r.floor.pages})` : '–',
         r.floor && r.build ? `${(r.build.seconds / r.floor.seconds).toFixed(2)}×` : '–',
+        r.probe ? `${quantile(r.probe.firstKB, 0.5).toFixed(0)}, ${Math.max(...r.probe.firstKB).toFixed(0)}` : '–',
+        r.probe ? `${quantile(r.probe.queryMs, 0.5).toFixed(0)}, ${quantile(r.probe.queryMs, 0.95).toFixed(0)}` : '–',
       ].join(' | ')} |`,
     );
     if (r.note) notes.push(`${r.size}×: ${r.note}`);
