@@ -26,18 +26,19 @@
 // Pagefind's defaults to <dir>, for `npm run eval:search` to compare against.
 import { createReadStream, existsSync } from 'node:fs';
 import { appendFile, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
+import { WorkerPool, type WorkerTask } from './search-index/pool.ts';
 import { BLOCK_SEPARATOR, foldChars, isWordChar, unifyDocNumberYears, type Catalog, type CatalogPage } from '../src/scripts/search-text.ts';
 
 /** Passages are cut at the first block start after this many characters… */
-export const PASSAGE_TARGET = 600;
+export const PASSAGE_TARGET = 1500;
 /** …and inside a block (at a sentence end if there is one) when no block starts before this many. */
-export const PASSAGE_MAX = 1500;
+export const PASSAGE_MAX = 3000;
 /** A passage cut inside a block also carries the next characters, so phrases across the cut are found. */
 export const PASSAGE_OVERLAP = 48;
 /**
@@ -274,6 +275,16 @@ async function createIndex(config: pagefind.PagefindServiceConfig): Promise<page
   return created.index;
 }
 
+/**
+ * Drops an index and stops the Pagefind binary: it does not give the memory of a deleted index
+ * back to the system, so without a restart its size would be that of the largest index so far
+ * plus what the allocator keeps. The next createIndex starts a new one.
+ */
+async function release(index: pagefind.PagefindIndex): Promise<void> {
+  await index.deleteIndex();
+  await pagefind.close();
+}
+
 /** How many pages Pagefind reads at a time: its memory grows with the pages of one index. */
 export const READ_BATCH = 400;
 
@@ -296,26 +307,42 @@ export async function indexablePages(outDir: string): Promise<Array<{ file: stri
 }
 
 /**
- * Pagefind's default reading of the site, one fragment per page, a batch at a time: each batch is
- * its own Pagefind index, read back and deleted, so memory stays that of one batch.
+ * Pagefind's default reading of some pages, one fragment each, in URL order: one Pagefind index of
+ * these pages, read back and dropped, so memory is that of the batch.
  */
-export async function* readSite(outDir: string, batchSize = READ_BATCH): AsyncGenerator<PagefindFragment[]> {
-  const pages = await indexablePages(outDir);
-  for (let at = 0; at < pages.length; at += batchSize) {
-    // Pages are all zh-CN; forcing it keeps one index even if a page ever omits or misstates its lang.
-    const index = await createIndex({ forceLanguage: LANGUAGE });
-    for (const { file, url } of pages.slice(at, at + batchSize)) {
-      const added = await index.addHTMLFile({ url, content: await readFile(file, 'utf8') });
-      assertNoErrors(`addHTMLFile ${file}`, added);
-    }
-    const files = await index.getFiles();
-    assertNoErrors('getFiles', files);
-    await index.deleteIndex();
-    yield files.files
-      .filter((file) => file.path.startsWith('fragment/'))
-      .map((file) => JSON.parse(decodePagefindFile(file.content)) as PagefindFragment)
-      .sort((a, b) => a.url.localeCompare(b.url));
+export async function readPages(pages: ReadonlyArray<{ file: string; url: string }>): Promise<PagefindFragment[]> {
+  // Pages are all zh-CN; forcing it keeps one index even if a page ever omits or misstates its lang.
+  const index = await createIndex({ forceLanguage: LANGUAGE });
+  for (const { file, url } of pages) {
+    const added = await index.addHTMLFile({ url, content: await readFile(file, 'utf8') });
+    assertNoErrors(`addHTMLFile ${file}`, added);
   }
+  const files = await index.getFiles();
+  assertNoErrors('getFiles', files);
+  await release(index);
+  return files.files
+    .filter((file) => file.path.startsWith('fragment/'))
+    .map((file) => JSON.parse(decodePagefindFile(file.content)) as PagefindFragment)
+    .sort((a, b) => a.url.localeCompare(b.url));
+}
+
+/** One shard: its passages (JSON lines of url and HTML) indexed and written as a Pagefind bundle. */
+export interface ShardTask {
+  language: string;
+  includeCharacters: string;
+  passages: string;
+  outputPath: string;
+}
+
+export async function indexShard({ language, includeCharacters, passages, outputPath }: ShardTask): Promise<void> {
+  const index = await createIndex({ forceLanguage: language, includeCharacters });
+  for await (const passage of readJsonLines<{ url: string; content: string }>(passages)) {
+    const added = await index.addHTMLFile(passage);
+    assertNoErrors(`addHTMLFile ${passage.url}`, added);
+  }
+  const written = await index.writeFiles({ outputPath });
+  assertNoErrors('writeFiles', written);
+  await release(index);
 }
 
 /** Candidates for the block separator: characters that do not occur in gazette text. */
@@ -341,7 +368,13 @@ async function* readJsonLines<T>(path: string): AsyncGenerator<T> {
  * cut into shards: each shard is a Pagefind bundle of its own, written one after another, and the
  * browser merges them (Pagefind's mergeIndex). Pages are never split between shards.
  */
-export const SHARD_UNITS = Number(process.env.GAZETTE_SEARCH_SHARD_UNITS ?? 6_000_000);
+export const SHARD_UNITS = Number(process.env.GAZETTE_SEARCH_SHARD_UNITS ?? 4_000_000);
+
+/**
+ * How many Pagefind binaries work side by side (each on one core, in its own child process). Two
+ * shards in flight at once stay within 4 GB with SHARD_UNITS of 4 million characters.
+ */
+export const SEARCH_WORKERS = Number(process.env.GAZETTE_SEARCH_WORKERS ?? Math.min(2, availableParallelism()));
 
 /**
  * The language a shard is filed under. Pagefind prefixes every record id with it, so records of
@@ -362,28 +395,34 @@ const SHARD_FILES = /^(?:pagefind-entry\.json|pagefind\..+\.pf_meta|index|fragme
 
 /**
  * Builds the index in streaming passes, so that memory does not grow with the site: Pagefind
- * reads the pages a batch at a time (their fragments go to a scratch file, with the characters
- * seen); each page is cut into passages (their HTML to one scratch file per shard, with the
- * non-word characters Pagefind must be told about before it indexes anything); each shard is
- * indexed and written on its own.
+ * reads the pages a batch at a time (their fragments go to scratch files); each page is cut into
+ * passages (their HTML to one scratch file per shard, with the non-word characters Pagefind must
+ * be told about before it indexes anything); each shard is indexed and written on its own. The
+ * batches and the shards run in `workers` child processes side by side.
  */
-export async function buildSearchIndex(outDir: string, shardUnits = SHARD_UNITS): Promise<{ pages: number; records: number; shards: number }> {
+export async function buildSearchIndex(outDir: string, shardUnits = SHARD_UNITS, workers = SEARCH_WORKERS): Promise<{ pages: number; records: number; shards: number }> {
   const scratch = await mkdtemp(join(tmpdir(), 'gazette-search-'));
+  const pool = new WorkerPool(workers);
   try {
-    const fragmentsFile = join(scratch, 'fragments.jsonl');
+    const pages = await indexablePages(outDir);
+    const batches: Array<{ pages: typeof pages; out: string }> = [];
+    for (let at = 0; at < pages.length; at += READ_BATCH) {
+      batches.push({ pages: pages.slice(at, at + READ_BATCH), out: join(scratch, `fragments-${batches.length}.jsonl`) });
+    }
+    await pool.run(batches.map((batch): WorkerTask => ({ kind: 'read', ...batch })));
+    const fragments = async function* (): AsyncGenerator<PagefindFragment> {
+      for (const { out } of batches) yield* readJsonLines<PagefindFragment>(out);
+    };
     const used = new Set<string>();
-    for await (const batch of readSite(outDir)) {
-      for (const fragment of batch) {
-        for (const char of fragment.content) used.add(char);
-        for (const char of fragment.content.normalize('NFKC')) used.add(char);
-      }
-      await appendFile(fragmentsFile, batch.map((fragment) => `${JSON.stringify(fragment)}\n`).join(''));
+    for await (const fragment of fragments()) {
+      for (const char of fragment.content) used.add(char);
+      for (const char of fragment.content.normalize('NFKC')) used.add(char);
     }
     const separator = chooseSeparator(used);
 
     const passagesFile = (shard: number) => join(scratch, `passages-${shard}.jsonl`);
     const include = new Set<string>();
-    const pages: CatalogPage[] = [];
+    const catalogPages: CatalogPage[] = [];
     const passages: Passage[] = [];
     let shard = 0;
     let shardSize = 0;
@@ -392,7 +431,7 @@ export async function buildSearchIndex(outDir: string, shardUnits = SHARD_UNITS)
       await appendFile(passagesFile(shard), lines.join(''));
       lines = [];
     };
-    for await (const fragment of readJsonLines<PagefindFragment>(fragmentsFile)) {
+    for await (const fragment of fragments()) {
       const text = pageText(fragment, separator);
       if (shardSize > 0 && shardSize + text.units.length > shardUnits) {
         await flush();
@@ -405,10 +444,10 @@ export async function buildSearchIndex(outDir: string, shardUnits = SHARD_UNITS)
       for (const [passageIndex, range] of passageBounds(text, separator).entries()) {
         // Unique per record; the browser links from the catalog, never from this URL.
         const url = `/${page.path}#passage-${passageIndex}`;
-        passages.push({ page: pages.length, index: passageIndex, start: range[0], end: range[1], url });
+        passages.push({ page: catalogPages.length, index: passageIndex, start: range[0], end: range[1], url });
         lines.push(`${JSON.stringify({ url, content: passageHtml(text, range, page.filters) })}\n`);
       }
-      pages.push(page);
+      catalogPages.push(page);
       if (lines.length >= 1000) await flush();
     }
     await flush();
@@ -417,22 +456,13 @@ export async function buildSearchIndex(outDir: string, shardUnits = SHARD_UNITS)
     const outputPath = join(outDir, 'pagefind');
     // Pagefind adds files to an existing bundle directory; a stale fragment would be an unknown record.
     await rm(outputPath, { recursive: true, force: true });
-    const shards: Catalog['shards'] = [];
-    for (let k = 0; k <= shard; k++) {
-      const language = shardLanguage(k);
-      const index = await createIndex({ forceLanguage: language, includeCharacters });
-      for await (const passage of readJsonLines<{ url: string; content: string }>(passagesFile(k))) {
-        const added = await index.addHTMLFile(passage);
-        assertNoErrors(`addHTMLFile ${passage.url}`, added);
-      }
-      const shardDir = join(outputPath, shardPath(k));
-      const written = await index.writeFiles({ outputPath: shardDir });
-      assertNoErrors('writeFiles', written);
-      await index.deleteIndex();
-      if (k > 0) {
-        for (const name of await readdir(shardDir)) if (!SHARD_FILES.test(name)) await rm(join(shardDir, name), { recursive: true });
-      }
-      shards.push({ path: shardPath(k), language });
+    const shards: Catalog['shards'] = Array.from({ length: shard + 1 }, (_, k) => ({ path: shardPath(k), language: shardLanguage(k) }));
+    await pool.run(
+      shards.map(({ path, language }, k): WorkerTask => ({ kind: 'shard', language, includeCharacters, passages: passagesFile(k), outputPath: join(outputPath, path) })),
+    );
+    for (const { path } of shards.slice(1)) {
+      const shardDir = join(outputPath, path);
+      for (const name of await readdir(shardDir)) if (!SHARD_FILES.test(name)) await rm(join(shardDir, name), { recursive: true });
     }
 
     // Pagefind names each record's fragment by a content hash; read them back to map records to pages.
@@ -449,10 +479,11 @@ export async function buildSearchIndex(outDir: string, shardUnits = SHARD_UNITS)
     if (Object.keys(records).length !== passages.length) {
       throw new Error(`pagefind wrote ${Object.keys(records).length} fragments for ${passages.length} passages`);
     }
-    const catalog: Catalog = { separator, include: includeCharacters, shards, pages, records };
+    const catalog: Catalog = { separator, include: includeCharacters, shards, pages: catalogPages, records };
     await writeFile(join(outputPath, CATALOG_FILE), JSON.stringify(catalog));
-    return { pages: pages.length, records: passages.length, shards: shards.length };
+    return { pages: catalogPages.length, records: passages.length, shards: shards.length };
   } finally {
+    pool.close();
     await rm(scratch, { recursive: true, force: true });
   }
 }

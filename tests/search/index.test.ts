@@ -41,11 +41,13 @@ describe('a page as passages', () => {
 
   it('cuts at block starts, covers every character, and overlaps only cuts inside a block', () => {
     const paragraph = (n: number) => '字'.repeat(n);
-    const units = Array.from(`${paragraph(500)}${SEP}${paragraph(400)}${SEP}${paragraph(3000)}。${paragraph(10)}`);
+    // A short block, one that ends past PASSAGE_TARGET, a block longer than PASSAGE_MAX.
+    const [a, b, c] = [PASSAGE_TARGET - 100, 400, 2 * PASSAGE_MAX];
+    const units = Array.from(`${paragraph(a)}${SEP}${paragraph(b)}${SEP}${paragraph(c)}。${paragraph(10)}`);
     const anchors = [
       { id: 'p-1', offset: 0 },
-      { id: 'p-2', offset: 501 },
-      { id: 'p-3', offset: 902 },
+      { id: 'p-2', offset: a + 1 },
+      { id: 'p-3', offset: a + b + 2 },
     ];
     const bounds = passageBounds({ units, anchors }, SEP);
     // Every character is in some passage.
@@ -53,11 +55,11 @@ describe('a page as passages', () => {
     units.forEach((unit, i) => unit === SEP || expect(covered.has(i), `unit ${i}`).toBe(true));
     for (const [start, end] of bounds) expect(end - start).toBeLessThanOrEqual(PASSAGE_MAX + PASSAGE_OVERLAP);
     // The first cut is at the block start after PASSAGE_TARGET characters.
-    expect(bounds[0]).toEqual([0, 901]);
-    expect(bounds[1]![0]).toBe(902);
+    expect(bounds[0]).toEqual([0, a + b + 1]);
+    expect(bounds[1]![0]).toBe(a + b + 2);
     // The long block is cut inside, with overlap.
     expect(bounds[1]![1] - bounds[1]![0]).toBe(PASSAGE_MAX + PASSAGE_OVERLAP);
-    expect(bounds[2]![0]).toBe(902 + PASSAGE_MAX);
+    expect(bounds[2]![0]).toBe(a + b + 2 + PASSAGE_MAX);
     expect(PASSAGE_TARGET).toBeLessThan(PASSAGE_MAX);
   });
 

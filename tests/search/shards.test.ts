@@ -8,13 +8,28 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 import * as pagefind from 'pagefind';
-import { buildSearchIndex, CATALOG_FILE, readSite } from '../../scripts/build-search-index.ts';
+import { buildSearchIndex, CATALOG_FILE, indexablePages, readPages } from '../../scripts/build-search-index.ts';
 import type { Catalog } from '../../src/scripts/search-text.ts';
+import { WorkerPool } from '../../scripts/search-index/pool.ts';
 import { launchOptions, serveDir } from '../support/browser.ts';
 import { DIST } from '../support/corpus.ts';
 
 const base = (process.env.BASE_PATH ?? '/').replace(/\/*$/, '/');
 const readCatalog = (dir: string) => JSON.parse(readFileSync(join(dir, 'pagefind', CATALOG_FILE), 'utf8')) as Catalog;
+
+describe('the index workers', () => {
+  it('fail with the task and the cause, and let the build stop', async () => {
+    const pool = new WorkerPool(1);
+    const missing = join(tmpdir(), 'gazette-no-such-page', 'index.html');
+    try {
+      await expect(pool.run([{ kind: 'read', pages: [{ file: missing, url: '/x/' }], out: join(tmpdir(), 'gazette-never.jsonl') }])).rejects.toThrow(
+        new RegExp(`reading 1 page\\(s\\) from ${missing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: ENOENT`),
+      );
+    } finally {
+      pool.close();
+    }
+  }, 60_000);
+});
 
 describe.skipIf(!existsSync(join(DIST, 'pagefind', CATALOG_FILE)))('a sharded index', () => {
   const copy = mkdtempSync(join(tmpdir(), 'gazette-shards-'));
@@ -23,8 +38,8 @@ describe.skipIf(!existsSync(join(DIST, 'pagefind', CATALOG_FILE)))('a sharded in
 
   beforeAll(async () => {
     cpSync(DIST, copy, { recursive: true });
-    // About 15 shards on the seeds: every page of a shard, and a shard boundary inside most documents' runs.
-    ({ shards } = await buildSearchIndex(copy, 12_000));
+    // About 15 shards on the seeds, indexed by two workers side by side.
+    ({ shards } = await buildSearchIndex(copy, 12_000, 2));
     catalog = readCatalog(copy);
   }, 180_000);
   afterAll(async () => {
@@ -33,12 +48,17 @@ describe.skipIf(!existsSync(join(DIST, 'pagefind', CATALOG_FILE)))('a sharded in
   });
 
   it('reads the same pages in batches as in one go', async () => {
-    const whole: unknown[] = [];
-    for await (const batch of readSite(DIST, 10_000)) whole.push(...batch);
-    const batched: unknown[] = [];
-    for await (const batch of readSite(DIST, 4)) batched.push(...batch);
+    const pages = await indexablePages(DIST);
+    const whole = await readPages(pages);
+    const batched = [];
+    for (let at = 0; at < pages.length; at += 4) batched.push(...(await readPages(pages.slice(at, at + 4))));
     expect(batched.length).toBe(readCatalog(DIST).pages.length);
     expect(batched).toEqual(whole);
+  });
+
+  it('describes the same pages, in the same order, whatever the shards and workers', () => {
+    expect(catalog.pages).toEqual(readCatalog(DIST).pages);
+    expect(catalog.include).toBe(readCatalog(DIST).include);
   });
 
   it('writes one bundle per shard, each record under its shard language, no page split between shards', () => {

@@ -1,0 +1,66 @@
+/**
+ * Child processes for the search index's Pagefind work (scripts/build-search-index.ts). A
+ * Pagefind binary works on one core, and one binary handles one request at a time, so reading
+ * batches of pages and indexing shards side by side takes one binary per task in flight: each
+ * child process here drives its own (scripts/search-index/worker.ts).
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { ShardTask } from '../build-search-index.ts';
+
+export type WorkerTask = { kind: 'read'; pages: Array<{ file: string; url: string }>; out: string } | ({ kind: 'shard' } & ShardTask);
+export type WorkerReply = { ok: true } | { ok: false; error: string };
+
+const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+function describeTask(task: WorkerTask): string {
+  return task.kind === 'read' ? `reading ${task.pages.length} page(s) from ${task.pages[0]?.file ?? '(none)'}` : `indexing shard ${task.language}`;
+}
+
+export class WorkerPool {
+  private readonly children: ChildProcess[] = [];
+
+  constructor(private readonly size: number) {
+    if (!Number.isInteger(size) || size < 1) throw new Error(`search index workers: ${size} is not a positive whole number`);
+  }
+
+  /** Runs the tasks, at most `size` at a time, each in a child process; fails with the first failure. */
+  async run(tasks: readonly WorkerTask[]): Promise<void> {
+    let next = 0;
+    const lanes = Math.min(this.size, tasks.length);
+    // TypeScript runs in the children as in this process: through tsx, from the project root.
+    while (this.children.length < lanes) this.children.push(fork(WORKER, [], { cwd: ROOT, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+    await Promise.all(
+      this.children.slice(0, lanes).map(async (child) => {
+        while (next < tasks.length) await this.send(child, tasks[next++]!);
+      }),
+    );
+  }
+
+  /** Lets the children go (each stops its Pagefind binary and exits). */
+  close(): void {
+    for (const child of this.children.splice(0)) if (child.connected) child.disconnect();
+  }
+
+  private send(child: ChildProcess, task: WorkerTask): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const onMessage = (reply: WorkerReply) => {
+        cleanup();
+        if (reply.ok) resolve();
+        else reject(new Error(`search index: ${describeTask(task)}: ${reply.error}`));
+      };
+      const onExit = (code: number | null, signal: string | null) => {
+        cleanup();
+        reject(new Error(`search index: the worker stopped (${signal ?? `exit ${code}`}) while ${describeTask(task)}`));
+      };
+      const cleanup = () => {
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+      };
+      child.on('message', onMessage);
+      child.on('exit', onExit);
+      child.send(task);
+    });
+  }
+}
