@@ -285,22 +285,27 @@ async function release(index: pagefind.PagefindIndex): Promise<void> {
   await pagefind.close();
 }
 
-/** How many pages Pagefind reads at a time: its memory grows with the pages of one index. */
-export const READ_BATCH = 400;
+/**
+ * How much Pagefind reads at a time: its memory grows with the text of one index (~40 bytes per
+ * byte of HTML), and pages differ a hundredfold (a plan's page is 100,000 characters).
+ */
+export const READ_BATCH_BYTES = 16_000_000;
+const READ_BATCH_PAGES = 400;
 
 /**
  * The HTML files Pagefind would index in a directory, with the URLs it would give them. Pagefind
  * only indexes pages with data-pagefind-body once any page has one (every page of ours that is
  * searchable does), so the others (redirects, data and list pages) are not read at all.
  */
-export async function indexablePages(outDir: string): Promise<Array<{ file: string; url: string }>> {
+export async function indexablePages(outDir: string): Promise<Array<{ file: string; url: string; bytes: number }>> {
   const files = (await readdir(outDir, { recursive: true })).filter((name) => name.endsWith('.html')).sort();
-  const pages: Array<{ file: string; url: string }> = [];
+  const pages: Array<{ file: string; url: string; bytes: number }> = [];
   for (const name of files) {
     const file = join(outDir, name);
-    if (!(await readFile(file, 'utf8')).includes('data-pagefind-body')) continue;
+    const html = await readFile(file);
+    if (!html.includes('data-pagefind-body')) continue;
     const path = name.split(sep).join('/');
-    pages.push({ file, url: `/${path.replace(/(^|\/)index\.html$/, '$1')}` });
+    pages.push({ file, url: `/${path.replace(/(^|\/)index\.html$/, '$1')}`, bytes: html.length });
   }
   if (pages.length === 0) throw new Error(`no page in ${outDir} has data-pagefind-body: nothing to index`);
   return pages.sort((a, b) => a.url.localeCompare(b.url));
@@ -405,9 +410,15 @@ export async function buildSearchIndex(outDir: string, shardUnits = SHARD_UNITS,
   const pool = new WorkerPool(workers);
   try {
     const pages = await indexablePages(outDir);
-    const batches: Array<{ pages: typeof pages; out: string }> = [];
-    for (let at = 0; at < pages.length; at += READ_BATCH) {
-      batches.push({ pages: pages.slice(at, at + READ_BATCH), out: join(scratch, `fragments-${batches.length}.jsonl`) });
+    const batches: Array<{ pages: Array<{ file: string; url: string }>; out: string }> = [];
+    let batchBytes = Infinity;
+    for (const { file, url, bytes } of pages) {
+      if (batchBytes + bytes > READ_BATCH_BYTES || batches.at(-1)!.pages.length >= READ_BATCH_PAGES) {
+        batches.push({ pages: [], out: join(scratch, `fragments-${batches.length}.jsonl`) });
+        batchBytes = 0;
+      }
+      batches.at(-1)!.pages.push({ file, url });
+      batchBytes += bytes;
     }
     await pool.run(batches.map((batch): WorkerTask => ({ kind: 'read', ...batch })));
     const fragments = async function* (): AsyncGenerator<PagefindFragment> {

@@ -42,6 +42,17 @@ function countFiles(dir: string, suffix: string): number {
   return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith(suffix)).length;
 }
 
+/** The largest HTML page of a built site (redirect pages aside): what the heaviest page costs a reader. */
+function largestPage(dir: string): { path: string; kB: number } {
+  let largest = { path: '', kB: 0 };
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile() || !e.name.endsWith('.html')) continue;
+    const kB = statSync(join(e.parentPath, e.name)).size / 1024;
+    if (kB > largest.kB) largest = { path: join(e.parentPath, e.name).slice(dir.length + 1), kB };
+  }
+  return largest;
+}
+
 /**
  * The heap limit `npm run build:astro` gives Astro (package.json): V8 otherwise grows the heap
  * towards its own default (~4 GB here) before collecting, and the build's RSS with it.
@@ -136,6 +147,7 @@ async function runSize(n: number, seeds: SeedText[], base: string, floor: boolea
     const build = await step('astro build', join(BIN, 'astro'), ['build'], ROOT, astroEnv);
     row.build = { seconds: build.seconds, peakRssMB: build.peakRssMB };
     row.pages = countFiles(outDir, '.html');
+    row.largestPage = largestPage(outDir);
     row.redirects = countFiles(join(outDir, 'wh'), '.html') - (existsSync(join(outDir, 'wh', 'index.html')) ? 1 : 0);
     try {
       const search = await step('search index', join(BIN, 'tsx'), ['scripts/build-search-index.ts']);

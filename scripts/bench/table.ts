@@ -20,6 +20,8 @@ export interface BenchRow {
   /** The search page in Chromium (scripts/bench/search-probe.ts): KB the first query fetches, ms of later queries. */
   probe?: { firstKB: number[]; queryMs: number[] };
   distMB: number;
+  /** The largest HTML page and its size. */
+  largestPage?: { path: string; kB: number };
   indexMB: number;
   duplicateSlugs: number;
   floor?: StageFigures & { pages: number };
@@ -41,7 +43,7 @@ export function formatTable(rows: BenchRow[]): string {
     'ingest s', 'ingest MB/s', 'pipeline MB/s', 'build s', 'index s', 'total s',
     'ingest RSS MB', 'build RSS MB', 'index RSS MB',
     'dist MB', 'index MB', 'ms/document', 'floor build s (pages)', 'build / floor',
-    'first search KB (median, max)', 'query ms (median, p95)',
+    'first search KB (median, max)', 'query ms (median, p95)', 'largest page KB',
   ];
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
   const notes: string[] = [];
@@ -59,6 +61,7 @@ export function formatTable(rows: BenchRow[]): string {
         r.floor && r.build ? `${(r.build.seconds / r.floor.seconds).toFixed(2)}×` : '–',
         r.probe ? `${quantile(r.probe.firstKB, 0.5).toFixed(0)}, ${Math.max(...r.probe.firstKB).toFixed(0)}` : '–',
         r.probe ? `${quantile(r.probe.queryMs, 0.5).toFixed(0)}, ${quantile(r.probe.queryMs, 0.95).toFixed(0)}` : '–',
+        r.largestPage ? `${r.largestPage.kB.toFixed(0)} (${r.largestPage.path})` : '–',
       ].join(' | ')} |`,
     );
     if (r.note) notes.push(`${r.size}×: ${r.note}`);
