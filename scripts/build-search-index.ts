@@ -420,15 +420,11 @@ export async function buildSearchIndex(outDir: string, shardUnits = SHARD_UNITS,
       batches.at(-1)!.pages.push({ file, url });
       batchBytes += bytes;
     }
-    await pool.run(batches.map((batch): WorkerTask => ({ kind: 'read', ...batch })));
+    const read = await pool.run(batches.map((batch): WorkerTask => ({ kind: 'read', ...batch })));
+    const used = new Set(read.flatMap(({ used }) => Array.from(used ?? '')));
     const fragments = async function* (): AsyncGenerator<PagefindFragment> {
       for (const { out } of batches) yield* readJsonLines<PagefindFragment>(out);
     };
-    const used = new Set<string>();
-    for await (const fragment of fragments()) {
-      for (const char of fragment.content) used.add(char);
-      for (const char of fragment.content.normalize('NFKC')) used.add(char);
-    }
     const separator = chooseSeparator(used);
 
     const passagesFile = (shard: number) => join(scratch, `passages-${shard}.jsonl`);

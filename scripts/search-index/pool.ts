@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import type { ShardTask } from '../build-search-index.ts';
 
 export type WorkerTask = { kind: 'read'; pages: Array<{ file: string; url: string }>; out: string } | ({ kind: 'shard' } & ShardTask);
-export type WorkerReply = { ok: true } | { ok: false; error: string };
+/** A task's answer: a read batch tells the characters its pages use (for the block separator). */
+export type WorkerReply = { ok: true; used?: string } | { ok: false; error: string };
 
 const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -25,17 +26,22 @@ export class WorkerPool {
     if (!Number.isInteger(size) || size < 1) throw new Error(`search index workers: ${size} is not a positive whole number`);
   }
 
-  /** Runs the tasks, at most `size` at a time, each in a child process; fails with the first failure. */
-  async run(tasks: readonly WorkerTask[]): Promise<void> {
+  /** Runs the tasks, at most `size` at a time, each in a child process; fails with the first failure. Replies in task order. */
+  async run(tasks: readonly WorkerTask[]): Promise<Array<{ used?: string }>> {
+    const replies: Array<{ used?: string }> = [];
     let next = 0;
     const lanes = Math.min(this.size, tasks.length);
     // TypeScript runs in the children as in this process: through tsx, from the project root.
     while (this.children.length < lanes) this.children.push(fork(WORKER, [], { cwd: ROOT, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
     await Promise.all(
       this.children.slice(0, lanes).map(async (child) => {
-        while (next < tasks.length) await this.send(child, tasks[next++]!);
+        while (next < tasks.length) {
+          const at = next++;
+          replies[at] = await this.send(child, tasks[at]!);
+        }
       }),
     );
+    return replies;
   }
 
   /** Lets the children go (each stops its Pagefind binary and exits). */
@@ -43,11 +49,11 @@ export class WorkerPool {
     for (const child of this.children.splice(0)) if (child.connected) child.disconnect();
   }
 
-  private send(child: ChildProcess, task: WorkerTask): Promise<void> {
+  private send(child: ChildProcess, task: WorkerTask): Promise<{ used?: string }> {
     return new Promise((resolve, reject) => {
       const onMessage = (reply: WorkerReply) => {
         cleanup();
-        if (reply.ok) resolve();
+        if (reply.ok) resolve({ used: reply.used });
         else reject(new Error(`search index: ${describeTask(task)}: ${reply.error}`));
       };
       const onExit = (code: number | null, signal: string | null) => {

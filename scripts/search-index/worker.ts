@@ -9,10 +9,26 @@ import type { WorkerReply, WorkerTask } from './pool.ts';
 
 const reply = (message: WorkerReply) => process.send?.(message);
 
+/** Every character of the pages' text, as printed and NFKC-folded, each once. */
+function charactersOf(fragments: ReadonlyArray<{ content: string }>): string {
+  const used = new Set<string>();
+  for (const { content } of fragments) {
+    for (const char of content) used.add(char);
+    for (const char of content.normalize('NFKC')) used.add(char);
+  }
+  return [...used].join('');
+}
+
+async function readBatch(task: Extract<WorkerTask, { kind: 'read' }>): Promise<string> {
+  const fragments = await readPages(task.pages);
+  await writeFile(task.out, fragments.map((f) => `${JSON.stringify(f)}\n`).join(''));
+  return charactersOf(fragments);
+}
+
 process.on('message', (task: WorkerTask) => {
-  const work = task.kind === 'read' ? readPages(task.pages).then((fragments) => writeFile(task.out, fragments.map((f) => `${JSON.stringify(f)}\n`).join(''))) : indexShard(task);
+  const work = task.kind === 'read' ? readBatch(task) : indexShard(task).then(() => undefined);
   work.then(
-    () => reply({ ok: true }),
+    (used) => reply({ ok: true, used }),
     (error: unknown) => reply({ ok: false, error: error instanceof Error ? error.message : String(error) }),
   );
 });
