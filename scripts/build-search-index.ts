@@ -24,6 +24,7 @@
 // of pages and one shard, whatever the size of the site.
 // `tsx scripts/build-search-index.ts --pagefind-defaults <dir>` instead writes an index made with
 // Pagefind's defaults to <dir>, for `npm run eval:search` to compare against.
+import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { appendFile, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -33,6 +34,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { WorkerPool, type WorkerTask } from './search-index/pool.ts';
+import { ReadCache, readKey } from './search-index/read-cache.ts';
 import { BLOCK_SEPARATOR, foldChars, isWordChar, unifyDocNumberYears, type Catalog, type CatalogPage } from '../src/scripts/search-text.ts';
 
 /** Passages are cut at the first block start after this many characters… */
@@ -297,15 +299,24 @@ const READ_BATCH_PAGES = 400;
  * only indexes pages with data-pagefind-body once any page has one (every page of ours that is
  * searchable does), so the others (redirects, data and list pages) are not read at all.
  */
-export async function indexablePages(outDir: string): Promise<Array<{ file: string; url: string; bytes: number }>> {
+export interface IndexablePage {
+  file: string;
+  url: string;
+  bytes: number;
+  /** What Pagefind's reading of the page depends on (scripts/search-index/read-cache.ts). */
+  key: string;
+}
+
+export async function indexablePages(outDir: string): Promise<IndexablePage[]> {
   const files = (await readdir(outDir, { recursive: true })).filter((name) => name.endsWith('.html')).sort();
-  const pages: Array<{ file: string; url: string; bytes: number }> = [];
+  const pages: IndexablePage[] = [];
   for (const name of files) {
     const file = join(outDir, name);
     const html = await readFile(file);
     if (!html.includes('data-pagefind-body')) continue;
     const path = name.split(sep).join('/');
-    pages.push({ file, url: `/${path.replace(/(^|\/)index\.html$/, '$1')}`, bytes: html.length });
+    const url = `/${path.replace(/(^|\/)index\.html$/, '$1')}`;
+    pages.push({ file, url, bytes: html.length, key: readKey(url, html, LANGUAGE) });
   }
   if (pages.length === 0) throw new Error(`no page in ${outDir} has data-pagefind-body: nothing to index`);
   return pages.sort((a, b) => a.url.localeCompare(b.url));
@@ -405,14 +416,34 @@ const SHARD_FILES = /^(?:pagefind-entry\.json|pagefind\..+\.pf_meta|index|fragme
  * be told about before it indexes anything); each shard is indexed and written on its own. The
  * batches and the shards run in `workers` child processes side by side.
  */
-export async function buildSearchIndex(outDir: string, shardUnits = SHARD_UNITS, workers = SEARCH_WORKERS): Promise<{ pages: number; records: number; shards: number }> {
+export interface BuildOptions {
+  shardUnits?: number;
+  workers?: number;
+  /** Where Pagefind's readings of pages are kept between builds; none: every page is read. */
+  cacheDir?: string;
+}
+
+/** Every character of some pages' text, as printed and NFKC-folded, each once. */
+export function charactersOf(fragments: ReadonlyArray<{ content: string }>): string {
+  const used = new Set<string>();
+  for (const { content } of fragments) {
+    for (const char of content) used.add(char);
+    for (const char of content.normalize('NFKC')) used.add(char);
+  }
+  return [...used].join('');
+}
+
+export async function buildSearchIndex(outDir: string, { shardUnits = SHARD_UNITS, workers = SEARCH_WORKERS, cacheDir }: BuildOptions = {}): Promise<{ pages: number; records: number; shards: number; read: number }> {
   const scratch = await mkdtemp(join(tmpdir(), 'gazette-search-'));
   const pool = new WorkerPool(workers);
+  const cache = cacheDir === undefined ? undefined : new ReadCache(cacheDir);
   try {
     const pages = await indexablePages(outDir);
+    const cached = pages.map((page) => cache?.has(page.key) ?? false);
     const batches: Array<{ pages: Array<{ file: string; url: string }>; out: string }> = [];
     let batchBytes = Infinity;
-    for (const { file, url, bytes } of pages) {
+    for (const [i, { file, url, bytes }] of pages.entries()) {
+      if (cached[i]) continue;
       if (batchBytes + bytes > READ_BATCH_BYTES || batches.at(-1)!.pages.length >= READ_BATCH_PAGES) {
         batches.push({ pages: [], out: join(scratch, `fragments-${batches.length}.jsonl`) });
         batchBytes = 0;
@@ -422,8 +453,24 @@ export async function buildSearchIndex(outDir: string, shardUnits = SHARD_UNITS,
     }
     const read = await pool.run(batches.map((batch): WorkerTask => ({ kind: 'read', ...batch })));
     const used = new Set(read.flatMap(({ used }) => Array.from(used ?? '')));
+    for (const [i, page] of pages.entries()) if (cached[i]) for (const char of charactersOf([await cache!.get(page.key)])) used.add(char);
+    // Pages in URL order, each from the cache or from its batch (batches hold the others in that order).
     const fragments = async function* (): AsyncGenerator<PagefindFragment> {
-      for (const { out } of batches) yield* readJsonLines<PagefindFragment>(out);
+      const fresh = (async function* () {
+        for (const { out } of batches) yield* readJsonLines<PagefindFragment>(out);
+      })();
+      let pending = await fresh.next();
+      for (const [i, page] of pages.entries()) {
+        if (cached[i]) {
+          yield await cache!.get(page.key);
+        } else if (!pending.done && pending.value.url === page.url) {
+          await cache?.put(page.key, pending.value);
+          yield pending.value;
+          pending = await fresh.next();
+        }
+        // Else Pagefind found nothing to index on the page: it has no fragment.
+      }
+      if (!pending.done) throw new Error(`pagefind read a page that was not asked for: ${pending.value.url}`);
     };
     const separator = chooseSeparator(used);
 
@@ -488,7 +535,8 @@ export async function buildSearchIndex(outDir: string, shardUnits = SHARD_UNITS,
     }
     const catalog: Catalog = { separator, include: includeCharacters, shards, pages: catalogPages, records };
     await writeFile(join(outputPath, CATALOG_FILE), JSON.stringify(catalog));
-    return { pages: catalogPages.length, records: passages.length, shards: shards.length };
+    await cache?.prune(new Set(pages.map((page) => page.key)));
+    return { pages: catalogPages.length, records: passages.length, shards: shards.length, read: pages.length - cached.filter(Boolean).length };
   } finally {
     pool.close();
     await rm(scratch, { recursive: true, force: true });
@@ -502,6 +550,19 @@ export async function buildDefaultIndex(outDir: string, outputPath: string): Pro
   assertNoErrors('addDirectory', added);
   const written = await index.writeFiles({ outputPath });
   assertNoErrors('writeFiles', written);
+}
+
+/**
+ * GAZETTE_SEARCH_CACHE=DIR keeps Pagefind's readings of pages there, =off keeps none; by default
+ * node_modules/.cache/gazette-search/<output directory's hash>, so builds into different output
+ * directories (tests, the bench) never prune each other's entries.
+ */
+function searchCacheDir(outDir: string): string | undefined {
+  const setting = process.env.GAZETTE_SEARCH_CACHE;
+  if (setting === 'off') return undefined;
+  if (setting) return resolve(setting);
+  const root = fileURLToPath(new URL('../', import.meta.url));
+  return join(root, 'node_modules', '.cache', 'gazette-search', createHash('sha256').update(outDir).digest('hex').slice(0, 16));
 }
 
 async function main(): Promise<void> {
@@ -519,8 +580,8 @@ async function main(): Promise<void> {
   }
   // Read by the pagefind binary, which the first createIndex starts.
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(INDEX_CHUNK_SIZE);
-  const { pages, records, shards } = await buildSearchIndex(outDir);
-  console.log(`pagefind: indexed ${pages} page(s) as ${records} passage record(s) in ${shards} shard(s) into ${join(outDir, 'pagefind')}`);
+  const { pages, records, shards, read } = await buildSearchIndex(outDir, { cacheDir: searchCacheDir(outDir) });
+  console.log(`pagefind: indexed ${pages} page(s) (${read} read anew) as ${records} passage record(s) in ${shards} shard(s) into ${join(outDir, 'pagefind')}`);
 }
 
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

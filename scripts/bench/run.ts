@@ -113,9 +113,9 @@ async function runSize(n: number, seeds: SeedText[], base: string, floor: boolea
     writeFileSync(join(seedsDir, s.name), s.text);
     sourceBytes += Buffer.byteLength(s.text);
   }
-  // Each size gets its own ingest cache: the synthesised corpora repeat from run to run and from
+  // Each size gets its own ingest cache and search-index cache: the synthesised corpora repeat from run to run and from
   // size to size, so a shared cache would make the first ingest warm. The rebuild reuses it.
-  const env = childEnv({ GAZETTE_SEEDS_DIR: seedsDir, GAZETTE_CONTENT_DIR: contentDir, GAZETTE_OUT_DIR: outDir, GAZETTE_CACHE_DIR: cacheDir, GAZETTE_INGEST_CACHE: join(dir, 'ingest-cache') });
+  const env = childEnv({ GAZETTE_SEEDS_DIR: seedsDir, GAZETTE_CONTENT_DIR: contentDir, GAZETTE_OUT_DIR: outDir, GAZETTE_CACHE_DIR: cacheDir, GAZETTE_INGEST_CACHE: join(dir, 'ingest-cache'), GAZETTE_SEARCH_CACHE: join(dir, 'search-cache') });
   // Astro runs as `npm run build:astro` runs it, with its heap limit (the floor too).
   const astroEnv = { ...env, NODE_OPTIONS: ASTRO_NODE_OPTIONS };
   const step = async (label: string, cmd: string, args: string[], cwd = ROOT, e = env): Promise<Measured> => {

@@ -4,20 +4,10 @@
  */
 import { writeFile } from 'node:fs/promises';
 import * as pagefind from 'pagefind';
-import { indexShard, readPages } from '../build-search-index.ts';
+import { charactersOf, indexShard, readPages } from '../build-search-index.ts';
 import type { WorkerReply, WorkerTask } from './pool.ts';
 
 const reply = (message: WorkerReply) => process.send?.(message);
-
-/** Every character of the pages' text, as printed and NFKC-folded, each once. */
-function charactersOf(fragments: ReadonlyArray<{ content: string }>): string {
-  const used = new Set<string>();
-  for (const { content } of fragments) {
-    for (const char of content) used.add(char);
-    for (const char of content.normalize('NFKC')) used.add(char);
-  }
-  return [...used].join('');
-}
 
 async function readBatch(task: Extract<WorkerTask, { kind: 'read' }>): Promise<string> {
   const fragments = await readPages(task.pages);

@@ -2,7 +2,7 @@
 // cut into shards (one Pagefind bundle each, merged in the browser). The built site's own index is
 // one shard; here a copy of it is indexed with tiny shards, and the search page must find exactly
 // what it finds on the one-shard index.
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,6 +31,49 @@ describe('the index workers', () => {
   }, 60_000);
 });
 
+/** Every file of a bundle with its bytes, by path. */
+function bundleFiles(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const name of readdirSync(dir, { recursive: true }) as string[]) {
+    const path = join(dir, name);
+    if (statSync(path).isFile()) files.set(name, readFileSync(path).toString('base64'));
+  }
+  return files;
+}
+
+describe.skipIf(!existsSync(join(DIST, 'pagefind', CATALOG_FILE)))('the cache of Pagefind readings', () => {
+  const work = mkdtempSync(join(tmpdir(), 'gazette-read-cache-'));
+  const site = join(work, 'site');
+  const cacheDir = join(work, 'cache');
+  afterAll(async () => {
+    await pagefind.close();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('reads only pages that changed, and builds the same bundle as without it', async () => {
+    cpSync(DIST, site, { recursive: true });
+    const cold = await buildSearchIndex(site, { cacheDir });
+    expect(cold.read).toBe(cold.pages);
+    const bundle = bundleFiles(join(site, 'pagefind'));
+
+    const warm = await buildSearchIndex(site, { cacheDir });
+    expect(warm.read).toBe(0);
+    expect(bundleFiles(join(site, 'pagefind'))).toEqual(bundle);
+
+    // One page changes (as when a new document cites it): it alone is read again.
+    const page = join(site, 'documents', 'jzbf-2017-7', 'index.html');
+    writeFileSync(page, readFileSync(page, 'utf8').replace(/(<article data-pagefind-body[^>]*>)/, '$1<p>新增一段用于测试的文字。</p>'));
+    const changed = await buildSearchIndex(site, { cacheDir });
+    expect(changed.read).toBe(1);
+    const uncached = join(work, 'uncached');
+    cpSync(site, uncached, { recursive: true });
+    await buildSearchIndex(uncached, {});
+    expect(bundleFiles(join(site, 'pagefind'))).toEqual(bundleFiles(join(uncached, 'pagefind')));
+    expect(bundleFiles(join(site, 'pagefind'))).not.toEqual(bundle);
+    expect(readCatalog(site).pages.length).toBe(cold.pages);
+  }, 180_000);
+});
+
 describe.skipIf(!existsSync(join(DIST, 'pagefind', CATALOG_FILE)))('a sharded index', () => {
   const copy = mkdtempSync(join(tmpdir(), 'gazette-shards-'));
   let catalog: Catalog;
@@ -39,7 +82,7 @@ describe.skipIf(!existsSync(join(DIST, 'pagefind', CATALOG_FILE)))('a sharded in
   beforeAll(async () => {
     cpSync(DIST, copy, { recursive: true });
     // About 15 shards on the seeds, indexed by two workers side by side.
-    ({ shards } = await buildSearchIndex(copy, 12_000, 2));
+    ({ shards } = await buildSearchIndex(copy, { shardUnits: 12_000, workers: 2 }));
     catalog = readCatalog(copy);
   }, 180_000);
   afterAll(async () => {
