@@ -20,8 +20,9 @@
 //   4. search-catalog.json tells the browser the shards, which page each Pagefind record belongs
 //      to, and what to show for the page, so results can be grouped per page without loading them.
 //
-// Intermediate results go to scratch files, not memory: the script's memory is that of one batch
-// of pages and one shard, whatever the size of the site.
+// Intermediate results go to scratch files, not memory: the script's memory is that of two batches
+// of pages or two shards (two workers, scripts/search-index/pool.ts), whatever the size of the site.
+//
 // `tsx scripts/build-search-index.ts --pagefind-defaults <dir>` instead writes an index made with
 // Pagefind's defaults to <dir>, for `npm run eval:search` to compare against.
 import { createHash } from 'node:crypto';
