@@ -9,12 +9,16 @@ import type { Indicator } from '../../src/schemas/indicator.ts';
 
 const ROMAN: Record<string, string> = { Ⅰ: 'I', Ⅱ: 'II', Ⅲ: 'III', Ⅳ: 'IV', Ⅴ: 'V', Ⅵ: 'VI' };
 
-/** Spaces out, （）→(), ０-９ → 0-9, Ⅲ → III, “”「」 → ", PM _{2.5} → PM2.5, γ kept. */
 /** Something foldName would change: a space, a full-width bracket or digit, a Roman numeral, a curly quote, PM_{2.5} in any case, <sub>. */
 const FOLDABLE = /[\s\u3000（）０-９ⅠⅡⅢⅣⅤⅥ“”„‟「」『』]|pm_?\{?2\.5|<\/?sub>/i;
 
+/** Spaces out, （）→(), ０-９ → 0-9, Ⅲ → III, “”「」 → ", PM _{2.5} → PM2.5, γ kept. */
 export function foldName(s: string): string {
-  if (!FOLDABLE.test(s)) return s;
+  return FOLDABLE.test(s) ? foldNameRules(s) : s;
+}
+
+/** foldName's replacements, all of them: what foldName gives when its quick test lets a name through. */
+export function foldNameRules(s: string): string {
   return s
     .replace(/[\s\u3000]+/g, '')
     .replace(/（/g, '(')
