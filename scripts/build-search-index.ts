@@ -75,11 +75,10 @@ export interface PageText {
   anchors: Anchor[];
 }
 
+/** A Pagefind record: passage `index` of catalog page `page`, added under `url`. */
 export interface Passage {
   page: number;
   index: number;
-  start: number;
-  end: number;
   url: string;
 }
 
@@ -295,11 +294,6 @@ async function release(index: pagefind.PagefindIndex): Promise<void> {
 export const READ_BATCH_BYTES = 16_000_000;
 const READ_BATCH_PAGES = 400;
 
-/**
- * The HTML files Pagefind would index in a directory, with the URLs it would give them. Pagefind
- * only indexes pages with data-pagefind-body once any page has one (every page of ours that is
- * searchable does), so the others (redirects, data and list pages) are not read at all.
- */
 export interface IndexablePage {
   file: string;
   url: string;
@@ -308,6 +302,11 @@ export interface IndexablePage {
   key: string;
 }
 
+/**
+ * The HTML files Pagefind would index in a directory, with the URLs it would give them. Pagefind
+ * only indexes pages with data-pagefind-body once any page has one (every page of ours that is
+ * searchable does), so the others (redirects, data and list pages) are not read at all.
+ */
 export async function indexablePages(outDir: string): Promise<IndexablePage[]> {
   const files = (await readdir(outDir, { recursive: true })).filter((name) => name.endsWith('.html')).sort();
   const pages: IndexablePage[] = [];
@@ -382,7 +381,7 @@ async function* readJsonLines<T>(path: string): AsyncGenerator<T> {
 /**
  * How many characters go into one Pagefind index. Pagefind holds an index in memory until it
  * writes it, at a few hundred bytes per indexed character (one word each), so a whole archive is
- * cut into shards: each shard is a Pagefind bundle of its own, written one after another, and the
+ * cut into shards: each shard is a Pagefind bundle of its own, written by its own binary, and the
  * browser merges them (Pagefind's mergeIndex). Pages are never split between shards.
  */
 export const SHARD_UNITS = Number(process.env.GAZETTE_SEARCH_SHARD_UNITS ?? 4_000_000);
@@ -410,13 +409,6 @@ export function shardPath(shard: number): string {
 /** What the browser fetches of a merged shard; the runtime (script, WebAssembly, UI) is the first shard's. */
 const SHARD_FILES = /^(?:pagefind-entry\.json|pagefind\..+\.pf_meta|index|fragment|filter)$/;
 
-/**
- * Builds the index in streaming passes, so that memory does not grow with the site: Pagefind
- * reads the pages a batch at a time (their fragments go to scratch files); each page is cut into
- * passages (their HTML to one scratch file per shard, with the non-word characters Pagefind must
- * be told about before it indexes anything); each shard is indexed and written on its own. The
- * batches and the shards run in `workers` child processes side by side.
- */
 export interface BuildOptions {
   shardUnits?: number;
   workers?: number;
@@ -434,6 +426,118 @@ export function charactersOf(fragments: ReadonlyArray<{ content: string }>): str
   return [...used].join('');
 }
 
+interface ReadBatch {
+  pages: Array<{ file: string; url: string }>;
+  /** The scratch file the batch's fragments go to, in URL order. */
+  out: string;
+}
+
+/** The pages Pagefind must read (those not cached), in batches of at most READ_BATCH_BYTES of HTML. */
+function readBatches(pages: readonly IndexablePage[], cached: readonly boolean[], scratch: string): ReadBatch[] {
+  const batches: ReadBatch[] = [];
+  let batchBytes = Infinity;
+  for (const [i, { file, url, bytes }] of pages.entries()) {
+    if (cached[i]) continue;
+    if (batchBytes + bytes > READ_BATCH_BYTES || batches.at(-1)!.pages.length >= READ_BATCH_PAGES) {
+      batches.push({ pages: [], out: join(scratch, `fragments-${batches.length}.jsonl`) });
+      batchBytes = 0;
+    }
+    batches.at(-1)!.pages.push({ file, url });
+    batchBytes += bytes;
+  }
+  return batches;
+}
+
+/**
+ * Every page's fragment in URL order, from the cache or from its batch (the batches hold the
+ * others in that order); a fresh one is cached as it goes by. A page Pagefind found nothing to
+ * index on has no fragment.
+ */
+async function* fragmentsInOrder(pages: readonly IndexablePage[], cached: readonly boolean[], batches: readonly ReadBatch[], cache: ReadCache | undefined): AsyncGenerator<PagefindFragment> {
+  const fresh = (async function* () {
+    for (const { out } of batches) yield* readJsonLines<PagefindFragment>(out);
+  })();
+  let pending = await fresh.next();
+  for (const [i, page] of pages.entries()) {
+    if (cached[i]) {
+      yield await cache!.get(page.key);
+    } else if (!pending.done && pending.value.url === page.url) {
+      await cache?.put(page.key, pending.value);
+      yield pending.value;
+      pending = await fresh.next();
+    }
+  }
+  if (!pending.done) throw new Error(`pagefind read a page that was not asked for: ${pending.value.url}`);
+}
+
+/**
+ * Cuts every page into passages and writes their HTML to one JSON-lines file per shard (whole
+ * pages, at most `shardUnits` characters a shard); returns what the catalog needs and the
+ * non-word characters Pagefind must be told about before it indexes anything.
+ */
+async function writePassages(
+  fragments: AsyncIterable<PagefindFragment>,
+  separator: string,
+  shardUnits: number,
+  passagesFile: (shard: number) => string,
+): Promise<{ pages: CatalogPage[]; passages: Passage[]; include: Set<string>; shards: number }> {
+  const include = new Set<string>();
+  const pages: CatalogPage[] = [];
+  const passages: Passage[] = [];
+  let shard = 0;
+  let shardSize = 0;
+  let lines: string[] = [];
+  const flush = async () => {
+    await appendFile(passagesFile(shard), lines.join(''));
+    lines = [];
+  };
+  for await (const fragment of fragments) {
+    const text = pageText(fragment, separator);
+    if (shardSize > 0 && shardSize + text.units.length > shardUnits) {
+      await flush();
+      shard++;
+      shardSize = 0;
+    }
+    shardSize += text.units.length;
+    const page = describePage(fragment, text.units);
+    for (const unit of text.units) if (unit !== separator && !isWordChar(unit)) include.add(unit);
+    for (const [passageIndex, range] of passageBounds(text, separator).entries()) {
+      // Unique per record; the browser links from the catalog, never from this URL.
+      const url = `/${page.path}#passage-${passageIndex}`;
+      passages.push({ page: pages.length, index: passageIndex, url });
+      lines.push(`${JSON.stringify({ url, content: passageHtml(text, range, page.filters) })}\n`);
+    }
+    pages.push(page);
+    if (lines.length >= 1000) await flush();
+  }
+  await flush();
+  return { pages, passages, include, shards: shard + 1 };
+}
+
+/** Pagefind names each record's fragment by a content hash: the written fragments, read back, map record ids to passages. */
+async function recordsOf(outputPath: string, shards: Catalog['shards'], passages: readonly Passage[]): Promise<Catalog['records']> {
+  const byUrl = new Map(passages.map((passage) => [passage.url, passage]));
+  const records: Catalog['records'] = {};
+  for (const { path } of shards) {
+    for (const name of (await readdir(join(outputPath, path, 'fragment'))).sort()) {
+      const fragment = JSON.parse(decodePagefindFile(await readFile(join(outputPath, path, 'fragment', name)))) as PagefindFragment;
+      const passage = byUrl.get(fragment.url);
+      if (passage === undefined) throw new Error(`pagefind wrote a fragment for an unknown record: ${fragment.url}`);
+      records[name.replace(/\.pf_fragment$/, '')] = [passage.page, passage.index];
+    }
+  }
+  if (Object.keys(records).length !== passages.length) {
+    throw new Error(`pagefind wrote ${Object.keys(records).length} fragments for ${passages.length} passages`);
+  }
+  return records;
+}
+
+/**
+ * Builds the index in streaming passes, so that memory does not grow with the site: Pagefind
+ * reads the pages not in the cache a batch at a time (fragments to scratch files); every page is
+ * cut into passages (one scratch file per shard); each shard is indexed and written as its own
+ * bundle. Batches and shards run in `workers` child processes side by side.
+ */
 export async function buildSearchIndex(outDir: string, { shardUnits = SHARD_UNITS, workers = SEARCH_WORKERS, cacheDir }: BuildOptions = {}): Promise<{ pages: number; records: number; shards: number; read: number }> {
   const scratch = await mkdtemp(join(tmpdir(), 'gazette-search-'));
   const pool = new WorkerPool(workers);
@@ -441,103 +545,29 @@ export async function buildSearchIndex(outDir: string, { shardUnits = SHARD_UNIT
   try {
     const pages = await indexablePages(outDir);
     const cached = pages.map((page) => cache?.has(page.key) ?? false);
-    const batches: Array<{ pages: Array<{ file: string; url: string }>; out: string }> = [];
-    let batchBytes = Infinity;
-    for (const [i, { file, url, bytes }] of pages.entries()) {
-      if (cached[i]) continue;
-      if (batchBytes + bytes > READ_BATCH_BYTES || batches.at(-1)!.pages.length >= READ_BATCH_PAGES) {
-        batches.push({ pages: [], out: join(scratch, `fragments-${batches.length}.jsonl`) });
-        batchBytes = 0;
-      }
-      batches.at(-1)!.pages.push({ file, url });
-      batchBytes += bytes;
-    }
+    const batches = readBatches(pages, cached, scratch);
     const read = await pool.run(batches.map((batch): WorkerTask => ({ kind: 'read', ...batch })));
     const used = new Set(read.flatMap(({ used }) => Array.from(used ?? '')));
     for (const [i, page] of pages.entries()) if (cached[i]) for (const char of charactersOf([await cache!.get(page.key)])) used.add(char);
-    // Pages in URL order, each from the cache or from its batch (batches hold the others in that order).
-    const fragments = async function* (): AsyncGenerator<PagefindFragment> {
-      const fresh = (async function* () {
-        for (const { out } of batches) yield* readJsonLines<PagefindFragment>(out);
-      })();
-      let pending = await fresh.next();
-      for (const [i, page] of pages.entries()) {
-        if (cached[i]) {
-          yield await cache!.get(page.key);
-        } else if (!pending.done && pending.value.url === page.url) {
-          await cache?.put(page.key, pending.value);
-          yield pending.value;
-          pending = await fresh.next();
-        }
-        // Else Pagefind found nothing to index on the page: it has no fragment.
-      }
-      if (!pending.done) throw new Error(`pagefind read a page that was not asked for: ${pending.value.url}`);
-    };
     const separator = chooseSeparator(used);
 
     const passagesFile = (shard: number) => join(scratch, `passages-${shard}.jsonl`);
-    const include = new Set<string>();
-    const catalogPages: CatalogPage[] = [];
-    const passages: Passage[] = [];
-    let shard = 0;
-    let shardSize = 0;
-    let lines: string[] = [];
-    const flush = async () => {
-      await appendFile(passagesFile(shard), lines.join(''));
-      lines = [];
-    };
-    for await (const fragment of fragments()) {
-      const text = pageText(fragment, separator);
-      if (shardSize > 0 && shardSize + text.units.length > shardUnits) {
-        await flush();
-        shard++;
-        shardSize = 0;
-      }
-      shardSize += text.units.length;
-      const page = describePage(fragment, text.units);
-      for (const unit of text.units) if (unit !== separator && !isWordChar(unit)) include.add(unit);
-      for (const [passageIndex, range] of passageBounds(text, separator).entries()) {
-        // Unique per record; the browser links from the catalog, never from this URL.
-        const url = `/${page.path}#passage-${passageIndex}`;
-        passages.push({ page: catalogPages.length, index: passageIndex, start: range[0], end: range[1], url });
-        lines.push(`${JSON.stringify({ url, content: passageHtml(text, range, page.filters) })}\n`);
-      }
-      catalogPages.push(page);
-      if (lines.length >= 1000) await flush();
-    }
-    await flush();
-
-    const includeCharacters = [...include].sort().join('');
+    const cut = await writePassages(fragmentsInOrder(pages, cached, batches, cache), separator, shardUnits, passagesFile);
+    const includeCharacters = [...cut.include].sort().join('');
     const outputPath = join(outDir, 'pagefind');
     // Pagefind adds files to an existing bundle directory; a stale fragment would be an unknown record.
     await rm(outputPath, { recursive: true, force: true });
-    const shards: Catalog['shards'] = Array.from({ length: shard + 1 }, (_, k) => ({ path: shardPath(k), language: shardLanguage(k) }));
-    await pool.run(
-      shards.map(({ path, language }, k): WorkerTask => ({ kind: 'shard', language, includeCharacters, passages: passagesFile(k), outputPath: join(outputPath, path) })),
-    );
+    const shards: Catalog['shards'] = Array.from({ length: cut.shards }, (_, k) => ({ path: shardPath(k), language: shardLanguage(k) }));
+    await pool.run(shards.map(({ path, language }, k): WorkerTask => ({ kind: 'shard', language, includeCharacters, passages: passagesFile(k), outputPath: join(outputPath, path) })));
     for (const { path } of shards.slice(1)) {
       const shardDir = join(outputPath, path);
       for (const name of await readdir(shardDir)) if (!SHARD_FILES.test(name)) await rm(join(shardDir, name), { recursive: true });
     }
 
-    // Pagefind names each record's fragment by a content hash; read them back to map records to pages.
-    const byUrl = new Map(passages.map((passage) => [passage.url, passage]));
-    const records: Catalog['records'] = {};
-    for (const { path } of shards) {
-      for (const name of (await readdir(join(outputPath, path, 'fragment'))).sort()) {
-        const fragment = JSON.parse(decodePagefindFile(await readFile(join(outputPath, path, 'fragment', name)))) as PagefindFragment;
-        const passage = byUrl.get(fragment.url);
-        if (passage === undefined) throw new Error(`pagefind wrote a fragment for an unknown record: ${fragment.url}`);
-        records[name.replace(/\.pf_fragment$/, '')] = [passage.page, passage.index];
-      }
-    }
-    if (Object.keys(records).length !== passages.length) {
-      throw new Error(`pagefind wrote ${Object.keys(records).length} fragments for ${passages.length} passages`);
-    }
-    const catalog: Catalog = { separator, include: includeCharacters, shards, pages: catalogPages, records };
+    const catalog: Catalog = { separator, include: includeCharacters, shards, pages: cut.pages, records: await recordsOf(outputPath, shards, cut.passages) };
     await writeFile(join(outputPath, CATALOG_FILE), JSON.stringify(catalog));
     await cache?.prune(new Set(pages.map((page) => page.key)));
-    return { pages: catalogPages.length, records: passages.length, shards: shards.length, read: pages.length - cached.filter(Boolean).length };
+    return { pages: cut.pages.length, records: cut.passages.length, shards: shards.length, read: pages.length - cached.filter(Boolean).length };
   } finally {
     pool.close();
     await rm(scratch, { recursive: true, force: true });
