@@ -36,6 +36,7 @@ import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { WorkerPool, type WorkerTask } from './search-index/pool.ts';
 import { ReadCache, readKey } from './search-index/read-cache.ts';
+import { cacheDirFromSetting } from './cache-setting.ts';
 import { BLOCK_SEPARATOR, foldChars, isWordChar, unifyDocNumberYears, type Catalog, type CatalogPage } from '../src/scripts/search-text.ts';
 
 /** Passages are cut at the first block start after this many characters… */
@@ -584,16 +585,13 @@ export async function buildDefaultIndex(outDir: string, outputPath: string): Pro
 }
 
 /**
- * GAZETTE_SEARCH_CACHE=DIR keeps Pagefind's readings of pages there, =off keeps none; by default
- * node_modules/.cache/gazette-search/<output directory's hash>, so builds into different output
- * directories (tests, the bench) never prune each other's entries.
+ * Where Pagefind's readings of pages are kept: GAZETTE_SEARCH_CACHE (scripts/cache-setting.ts), by
+ * default node_modules/.cache/gazette-search/<output directory's hash>, so builds into different
+ * output directories (tests, the bench) never prune each other's entries.
  */
 function searchCacheDir(outDir: string): string | undefined {
-  const setting = process.env.GAZETTE_SEARCH_CACHE;
-  if (setting === 'off') return undefined;
-  if (setting) return resolve(setting);
   const root = fileURLToPath(new URL('../', import.meta.url));
-  return join(root, 'node_modules', '.cache', 'gazette-search', createHash('sha256').update(outDir).digest('hex').slice(0, 16));
+  return cacheDirFromSetting(process.env.GAZETTE_SEARCH_CACHE, join(root, 'node_modules', '.cache', 'gazette-search', createHash('sha256').update(outDir).digest('hex').slice(0, 16)));
 }
 
 async function main(): Promise<void> {

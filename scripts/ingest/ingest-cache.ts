@@ -17,6 +17,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, uti
 import { join, resolve } from 'node:path';
 import { ingestFile, type FileResult, type SourceFile } from './pipeline.ts';
 import type { StageTimes } from './stage-times.ts';
+import { cacheDirFromSetting } from '../cache-setting.ts';
 
 export interface IngestCache {
   dir: string;
@@ -30,9 +31,8 @@ export const MAX_CACHE_BYTES = 1024 ** 3;
 
 /** The cache the environment asks for: GAZETTE_INGEST_CACHE, else node_modules/.cache/gazette-ingest; undefined when turned off. */
 export function cacheFromEnv(env: NodeJS.ProcessEnv = process.env): IngestCache | undefined {
-  const setting = env.GAZETTE_INGEST_CACHE;
-  if (setting !== undefined && ['', '0', 'off', 'false'].includes(setting.trim().toLowerCase())) return undefined;
-  return { dir: resolve(setting ?? join(ROOT, 'node_modules/.cache/gazette-ingest')), version: pipelineVersion() };
+  const dir = cacheDirFromSetting(env.GAZETTE_INGEST_CACHE, join(ROOT, 'node_modules/.cache/gazette-ingest'));
+  return dir === undefined ? undefined : { dir, version: pipelineVersion() };
 }
 
 let version: string | undefined;
