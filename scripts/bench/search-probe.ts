@@ -14,6 +14,7 @@
 import { chromium, type Page } from 'playwright-core';
 import { launchOptions, serveDir } from '../../tests/support/browser.ts';
 import { quantile } from './table.ts';
+import { meter } from '../eval-search/bytes.ts';
 
 export const PROBE_QUERIES = ['空气质量', '生态环境', '细颗粒物', '黑土地', '优良天数', '困境儿童', '新能源', '水污染防治', '秸秆', '土壤污染', '监测', '吉政办发'];
 
@@ -33,26 +34,26 @@ async function search(page: Page, q: string): Promise<number> {
 export async function probeSearch(outDir: string, base = '/'): Promise<{ firstKB: number[]; queryMs: number[] }> {
   const server = await serveDir(outDir);
   const browser = await chromium.launch(launchOptions);
-  const origin = server.url.replace(/\/$/, '');
+  const origin = server.url;
+  const searchPage = `${origin}${base.slice(1)}search/`;
   try {
     const firstKB: number[] = [];
     for (const q of PROBE_QUERIES.slice(0, 5)) {
       const context = await browser.newContext();
       const page = await context.newPage();
-      const sizes: Array<Promise<number>> = [];
-      await page.goto(`${origin}${base}search/`);
-      context.on('requestfinished', (request) => {
-        if (request.resourceType() === 'document' || /\/_astro\/[^/]+\.css$|favicon/.test(request.url())) return;
-        sizes.push(request.sizes().then((s) => s.responseBodySize + s.responseHeadersSize));
-      });
+      // Counted as the search evaluation counts (scripts/eval-search/bytes.ts), from the loaded page on.
+      const m = meter(page, origin);
+      await page.goto(searchPage);
+      await m.settle();
+      m.reset();
       await search(page, q);
-      await page.waitForLoadState('networkidle');
-      firstKB.push((await Promise.all(sizes)).reduce((a, b) => a + b, 0) / 1024);
+      await m.settle();
+      firstKB.push((await m.bytes()) / 1024);
       await context.close();
     }
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${origin}${base}search/`);
+    await page.goto(searchPage);
     await search(page, '规划'); // loads the runtime, metadata and catalog
     const queryMs: number[] = [];
     for (const q of PROBE_QUERIES) queryMs.push(await search(page, q));

@@ -33,7 +33,7 @@ function counted(request: Request, origin: string): boolean {
 }
 
 /** Collects transfer sizes of counted requests; `bytes()` waits for them to finish. */
-function meter(page: Page, origin: string) {
+export function meter(page: Page, origin: string) {
   const sizes: Array<Promise<number>> = [];
   const urls: string[] = [];
   let last = Date.now();
