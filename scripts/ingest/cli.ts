@@ -52,11 +52,11 @@ export function readIndicatorRegistry(contentDir: string): Indicator[] | undefin
 /** The files ingest writes, keyed by path relative to the content directory. */
 export function renderCorpus(corpus: Corpus): Map<string, string> {
   const files = new Map<string, string>();
-  files.set('publications.json', renderJson(corpus.publications));
-  files.set('issues.json', renderJson(corpus.issues));
-  files.set('references.json', renderJson(corpus.references));
-  files.set('plans.json', renderJson(corpus.plans));
-  files.set('observations.json', renderJson(corpus.observations));
+  files.set('publications.json', renderJson(corpus.publications, 1));
+  files.set('issues.json', renderJson(corpus.issues, 1));
+  files.set('references.json', renderJson(corpus.references, 1));
+  files.set('plans.json', renderJson(corpus.plans, 1));
+  files.set('observations.json', renderJson(corpus.observations, 1));
   files.set('build-report.json', renderJson(buildReport(corpus)));
   // Each document's entry carries its own tasks (one record per task, not per department).
   const assignments = Map.groupBy(corpus.assignments, (a) => a.document);

@@ -1,7 +1,7 @@
 /** Property tests: any source string survives emission as itself, as data, never as markup or code. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { renderDocumentFiles } from '../../scripts/ingest/emit.ts';
+import { renderBody, renderDocumentFiles, renderJson } from '../../scripts/ingest/emit.ts';
 import type { CorpusDoc } from '../../scripts/ingest/pipeline.ts';
 import { DocumentBodySchema, DocumentSchema } from '../../src/schemas/document.ts';
 
@@ -33,5 +33,43 @@ describe('renderDocumentFiles', () => {
     const doc = (text: string) =>
       ({ slug: 'x', order: 0, carries: [], citations: [], citedBy: [], actorRefs: [], validity: { evidence: [] }, doc: { title: 't', kind: '通知', issuers: [], head: [], carries: [], span, body: [{ type: 'paragraph' as const, text, span }] } }) satisfies CorpusDoc;
     expect(renderDocumentFiles(doc('甲')).entry).not.toBe(renderDocumentFiles(doc('乙')).entry);
+  });
+});
+
+describe('renderJson and renderBody layouts', () => {
+  const json = fc.jsonValue().map((v) => JSON.parse(JSON.stringify(v)) as unknown);
+  it('read back as the value written, at any depth of layout', () => {
+    fc.assert(
+      fc.property(json, fc.integer({ min: 0, max: 4 }), (value, levels) => {
+        const text = renderJson(value, levels);
+        expect(text.endsWith('\n')).toBe(true);
+        expect(JSON.parse(text)).toEqual(value);
+      }),
+    );
+  });
+  it('put each record of a list on its own line (levels 1), each field of an entry on its own line (levels 2)', () => {
+    const records = [{ id: 'a', n: 1, list: [1, 2] }, { id: 'b', text: '甲\n乙' }];
+    expect(renderJson(records, 1)).toBe('[\n  {"id":"a","n":1,"list":[1,2]},\n  {"id":"b","text":"甲\\n乙"}\n]\n');
+    expect(renderJson({ title: 't', tasks: [{ a: 1 }, { b: 2 }], empty: [], none: undefined }, 2)).toBe('{\n  "title": "t",\n  "tasks": [\n    {"a":1},\n    {"b":2}\n  ],\n  "empty": []\n}\n');
+    expect(renderJson([], 1)).toBe('[]\n');
+  });
+  it('put each block of a body on its own line, children under their section', () => {
+    const span = (start: number) => ({ file: 'x.txt', start, end: start });
+    const doc = {
+      slug: 'x', order: 0, carries: [], citations: [], citedBy: [], actorRefs: [], validity: { evidence: [] },
+      doc: {
+        title: 't', kind: '规划', issuers: [], head: [], carries: [], span: span(1),
+        body: [
+          { type: 'section' as const, kind: 'chapter' as const, num: 1, label: '第一章', title: '总则', span: span(2), children: [{ type: 'paragraph' as const, text: '甲', span: span(3) }, { type: 'paragraph' as const, text: '乙', span: span(4) }] },
+          { type: 'paragraph' as const, text: '丙', span: span(5) },
+        ],
+      },
+    } satisfies CorpusDoc;
+    const { body } = renderDocumentFiles(doc);
+    const lines = body.trimEnd().split('\n');
+    expect(lines.filter((l) => l.includes('"type":"p"')).map((l) => JSON.parse(l.replace(/,$/, '').replace(/\]\}$/, '')).text)).toEqual(['甲', '乙', '丙']);
+    expect(JSON.parse(body)).toEqual(JSON.parse(JSON.stringify(DocumentBodySchema.parse(JSON.parse(body)))));
+    expect(JSON.parse(body)[0].children).toHaveLength(2);
+    expect(renderBody([])).toBe('[]\n');
   });
 });
