@@ -22,6 +22,8 @@ export interface Gazette {
   documentsOf(issue: IssueEntry): DocumentEntry[];
   /** Documents that appear in no issue, newest first. */
   standaloneDocuments: DocumentEntry[];
+  /** The year a document is filed under: its own date's, else its issue's date's, else its issue's year. */
+  yearOf(document: DocumentEntry): number | undefined;
 }
 
 let loaded: Promise<Gazette> | undefined;
@@ -68,6 +70,11 @@ async function buildGazette(): Promise<Gazette> {
     issuesOf: (publicationId) => sortedIssues.filter((entry) => entry.data.publication.id === publicationId),
     documentsOf: (entry) => entry.data.documents.map((ref) => document(ref.id)),
     standaloneDocuments: sortedDocuments.filter((entry) => entry.data.issue === undefined),
+    yearOf: (entry) => {
+      const date = dateOf(entry);
+      if (date) return Number(date.slice(0, 4));
+      return entry.data.issue ? issue(entry.data.issue.id).data.year : undefined;
+    },
   };
 }
 

@@ -30,7 +30,14 @@ export const provisionUrl = (slug: string, anchor: string): string => `${documen
 export const searchUrl = (): string => pageUrl('search');
 export const departmentsUrl = (): string => pageUrl('departments');
 export const departmentUrl = (id: string): string => pageUrl('departments', id);
+/** One year of a department's tasks (`undated` for documents without a year), once its page is cut by year. */
+export const departmentYearUrl = (id: string, year: string): string => pageUrl('departments', id, year);
+/** Every document filed under a year (`undated`: under none). */
+export const yearsUrl = (): string => pageUrl('years');
+export const yearUrl = (year: string): string => pageUrl('years', year);
 export const plansUrl = (): string => pageUrl('plans');
 export const planUrl = (id: string): string => pageUrl('plans', id);
 export const indicatorsUrl = (): string => pageUrl('indicators');
 export const indicatorUrl = (id: string): string => pageUrl('indicators', id);
+/** One year of an indicator's values, once its page is cut by year. */
+export const indicatorYearUrl = (id: string, year: string): string => pageUrl('indicators', id, year);

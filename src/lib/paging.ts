@@ -1,0 +1,37 @@
+// Lists that grow with the archive (a department's tasks, every document) are cut by year once
+// they pass LIST_LIMIT items: a page then holds a summary and links to one page per year. Under
+// the limit a page lists everything, as it always did. A list only grows as the corpus grows, so
+// once a page is cut its year pages stay; a year page's content stays put as later years arrive.
+
+/** Items a page lists before it is cut by year (GAZETTE_LIST_LIMIT overrides it: tests use a small one). */
+export const LIST_LIMIT = listLimit(process.env.GAZETTE_LIST_LIMIT);
+
+export function listLimit(setting: string | undefined): number {
+  if (setting === undefined || setting === '') return 400;
+  const n = Number(setting);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`GAZETTE_LIST_LIMIT must be a whole number ≥ 1, not "${setting}"`);
+  return n;
+}
+
+/** The path segment of a year page: the year, or `undated` for what has none. */
+export type YearKey = `${number}` | 'undated';
+
+export const yearKey = (year: number | undefined): YearKey => (year === undefined ? 'undated' : `${year}`);
+
+export const yearLabel = (key: YearKey): string => (key === 'undated' ? '未注明年份' : `${key}年`);
+
+export interface YearGroup<T> {
+  key: YearKey;
+  items: T[];
+}
+
+/** Items grouped by year, newest year first and `undated` last; each group keeps the items' order. */
+export function groupByYear<T>(items: readonly T[], yearOf: (item: T) => number | undefined): Array<YearGroup<T>> {
+  const groups = Map.groupBy(items, (item) => yearKey(yearOf(item)));
+  return [...groups]
+    .map(([key, list]) => ({ key, items: list }))
+    .sort((a, b) => (a.key === 'undated' ? 1 : b.key === 'undated' ? -1 : Number(b.key) - Number(a.key)));
+}
+
+/** Rows a plan timeline draws once the plans are cut: each row is a bar on one SVG, 46 px high. */
+export const TIMELINE_ROWS = 40;
