@@ -35,3 +35,8 @@ export function groupByYear<T>(items: readonly T[], yearOf: (item: T) => number 
 
 /** Rows a plan timeline draws once the plans are cut: each row is a bar on one SVG, 46 px high. */
 export const TIMELINE_ROWS = 40;
+
+/** Each year group with the keys of the years before and after it in the list, for a year page's pager. */
+export function withNeighbours<T>(groups: Array<YearGroup<T>>): Array<{ year: YearGroup<T>; newer?: YearKey | undefined; older?: YearKey | undefined }> {
+  return groups.map((year, i) => ({ year, newer: groups[i - 1]?.key, older: groups[i + 1]?.key }));
+}

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { DIST, testBuildDir } from '../support/corpus.ts';
 import { buildSite } from '../support/build.ts';
 import { checkLinks } from '../../scripts/check-links.ts';
-import { groupByYear, listLimit } from '../../src/lib/paging.ts';
+import { groupByYear, listLimit, withNeighbours } from '../../src/lib/paging.ts';
 
 const LIMIT = 5;
 const work = testBuildDir('gazette-paging-');
@@ -121,5 +121,14 @@ describe('paging rules', () => {
   it('groupByYear: newest year first, undated last, each group in the given order', () => {
     const items = [{ y: 2017, n: 1 }, { y: undefined, n: 2 }, { y: 2021, n: 3 }, { y: 2017, n: 4 }];
     expect(groupByYear(items, (i) => i.y).map((g) => [g.key, g.items.map((i) => i.n)])).toEqual([['2021', [3]], ['2017', [1, 4]], ['undated', [2]]]);
+  });
+  it('withNeighbours: each year page knows the newer and the older year beside it', () => {
+    const groups = groupByYear([2021, 2017, undefined, 2019], (y) => y);
+    expect(withNeighbours(groups).map(({ year, newer, older }) => [year.key, newer, older])).toEqual([
+      ['2021', undefined, '2019'],
+      ['2019', '2021', '2017'],
+      ['2017', '2019', 'undated'],
+      ['undated', '2017', undefined],
+    ]);
   });
 });
