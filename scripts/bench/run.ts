@@ -20,7 +20,8 @@ import { tmpdir, loadavg, cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { synthesizeCopy, synthesizeCorpus, type SeedText } from './synth.ts';
 import { measure, type Measured } from './measure.ts';
-import { formatTable, quantile, type BenchRow } from './table.ts';
+import { formatTable, type BenchRow } from './table.ts';
+import { quantile } from '../eval-search/metrics.ts';
 import { probeSearch } from './search-probe.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');

@@ -13,7 +13,7 @@
  */
 import { chromium, type Page } from 'playwright-core';
 import { launchOptions, serveDir } from '../../tests/support/browser.ts';
-import { quantile } from './table.ts';
+import { quantile } from '../eval-search/metrics.ts';
 import { meter } from '../eval-search/bytes.ts';
 
 export const PROBE_QUERIES = ['空气质量', '生态环境', '细颗粒物', '黑土地', '优良天数', '困境儿童', '新能源', '水污染防治', '秸秆', '土壤污染', '监测', '吉政办发'];

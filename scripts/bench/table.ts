@@ -1,4 +1,5 @@
 /** The benchmark table (Markdown, so it can go into README as printed). */
+import { quantile } from '../eval-search/metrics.ts';
 
 export interface StageFigures {
   seconds: number;
@@ -31,8 +32,6 @@ export interface BenchRow {
   note?: string;
 }
 
-/** The value at quantile q (0.5: the median) of a list. */
-export const quantile = (values: number[], q: number): number => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * q))] ?? NaN;
 
 const s = (x: number): string => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
 const mb = (x: number): string => (x >= 100 ? x.toFixed(0) : x.toFixed(1));

@@ -10,6 +10,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page, Request } from 'playwright-core';
 import type { Query } from './queries.ts';
+import { quantile } from './metrics.ts';
 
 export interface BytesReport {
   samples: number;
@@ -60,7 +61,7 @@ export function meter(page: Page, origin: string) {
   };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+const median = (values: number[]): number => quantile(values, 0.5);
 
 /** Picks a few queries of every category (deterministically: evenly spaced). */
 function pick(queries: Query[], perCategory: number): Query[] {

@@ -45,7 +45,8 @@ export interface Scores {
   p95Ms: number;
 }
 
-function quantile(values: number[], q: number): number {
+/** The value at quantile q of a list (0.5: the median, by the lower middle); 0 for none. */
+export function quantile(values: readonly number[], q: number): number {
   if (values.length === 0) return 0;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
