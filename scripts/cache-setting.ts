@@ -1,12 +1,23 @@
 /**
+ * What the build's caches (ingest, search index) share: how their directories are set, and the
+ * versions of the packages their keys depend on.
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/**
  * A cache directory as its environment variable sets it (GAZETTE_INGEST_CACHE,
  * GAZETTE_SEARCH_CACHE): unset → the default; empty, 0, off or false → no cache; else that
  * directory. One rule, so every cache of the build is turned off the same way.
  */
-import { resolve } from 'node:path';
-
 export function cacheDirFromSetting(setting: string | undefined, fallback: string): string | undefined {
   if (setting === undefined) return resolve(fallback);
   if (['', '0', 'off', 'false'].includes(setting.trim().toLowerCase())) return undefined;
   return resolve(setting);
+}
+
+/** The installed version of a package of the project (node_modules/<name>/package.json). */
+export function installedVersion(name: string): string {
+  const path = join(import.meta.dirname, '..', 'node_modules', name, 'package.json');
+  return (JSON.parse(readFileSync(path, 'utf8')) as { version: string }).version;
 }

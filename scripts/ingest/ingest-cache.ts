@@ -17,7 +17,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, uti
 import { join, resolve } from 'node:path';
 import { ingestFile, type FileResult, type SourceFile } from './pipeline.ts';
 import type { StageTimes } from './stage-times.ts';
-import { cacheDirFromSetting } from '../cache-setting.ts';
+import { cacheDirFromSetting, installedVersion } from '../cache-setting.ts';
 
 export interface IngestCache {
   dir: string;
@@ -47,8 +47,7 @@ export function pipelineVersion(): string {
   const hash = createHash('sha256');
   const dir = import.meta.dirname;
   for (const name of readdirSync(dir).filter((f) => f.endsWith('.ts')).sort()) hash.update(`${name}\0`).update(readFileSync(join(dir, name))).update('\0');
-  const pinyin = JSON.parse(readFileSync(join(ROOT, 'node_modules/pinyin-pro/package.json'), 'utf8')) as { version: string };
-  hash.update(`pinyin-pro ${pinyin.version}\0node ${process.version}`);
+  hash.update(`pinyin-pro ${installedVersion('pinyin-pro')}\0node ${process.version}`);
   return (version = hash.digest('hex'));
 }
 

@@ -4,13 +4,13 @@
  * read again. One cache per output directory; after a build it holds that build's pages only.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { PagefindFragment } from '../build-search-index.ts';
+import { installedVersion } from '../cache-setting.ts';
 
-const PAGEFIND_VERSION = (JSON.parse(readFileSync(fileURLToPath(new URL('../../node_modules/pagefind/package.json', import.meta.url)), 'utf8')) as { version: string }).version;
+const PAGEFIND_VERSION = installedVersion('pagefind');
 
 /** The cache key of a page: what Pagefind's reading of it depends on. */
 export function readKey(url: string, html: Uint8Array, language: string): string {
