@@ -12,17 +12,12 @@ export const documentsFeedUrl = (): string => fileUrl('feeds/documents.xml');
 export const publicationFeedUrl = (publicationId: string): string =>
   fileUrl(`feeds/publications/${encodeURIComponent(publicationId)}.xml`);
 
-/** The date a document is filed under: its own, else its issue's publication date. */
-export function documentDate(gazette: Gazette, document: DocumentEntry): string | undefined {
-  return document.data.date ?? (document.data.issue ? gazette.issue(document.data.issue.id).data.date : undefined);
-}
-
 /**
  * A document as a feed entry; undefined when neither it nor its issue states a date, since
  * Atom requires one and inventing it (say, the build time) would misreport when it appeared.
  */
 function entryOf(gazette: Gazette, document: DocumentEntry): AtomEntry | undefined {
-  const date = documentDate(gazette, document);
+  const date = gazette.dateOf(document);
   if (date === undefined) return undefined;
   // Gazette dates are calendar dates in China Standard Time.
   const timestamp = `${date}T00:00:00+08:00`;

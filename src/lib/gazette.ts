@@ -22,7 +22,9 @@ export interface Gazette {
   documentsOf(issue: IssueEntry): DocumentEntry[];
   /** Documents that appear in no issue, newest first. */
   standaloneDocuments: DocumentEntry[];
-  /** The year a document is filed under: its own date's, else its issue's date's, else its issue's year. */
+  /** The date a document is filed under: its own, else its issue's publication date. */
+  dateOf(document: DocumentEntry): string | undefined;
+  /** The year a document is filed under: its date's (dateOf), else its issue's year. */
   yearOf(document: DocumentEntry): number | undefined;
 }
 
@@ -70,6 +72,7 @@ async function buildGazette(): Promise<Gazette> {
     issuesOf: (publicationId) => sortedIssues.filter((entry) => entry.data.publication.id === publicationId),
     documentsOf: (entry) => entry.data.documents.map((ref) => document(ref.id)),
     standaloneDocuments: sortedDocuments.filter((entry) => entry.data.issue === undefined),
+    dateOf,
     yearOf: (entry) => {
       const date = dateOf(entry);
       if (date) return Number(date.slice(0, 4));
