@@ -35,11 +35,11 @@ export function sourcePath(span: SourceSpan): string {
  * Separator between a printed number and the text after it: 第一条 needs a space,
  * labels that end in their own punctuation (一、 （三） 1.) do not.
  */
+export function labelSeparator(label: string): string {
+  return label === '' || /[、.．）)】」:：]$/.test(label) ? '' : ' ';
+}
+
 /** A numbered heading as one line: 第一章 总则, 一、总体要求, （三）监护困境儿童. */
 export function headingText(entry: { label: string; title: string }): string {
   return `${entry.label}${labelSeparator(entry.label)}${entry.title}`;
-}
-
-export function labelSeparator(label: string): string {
-  return label === '' || /[、.．）)】」:：]$/.test(label) ? '' : ' ';
 }

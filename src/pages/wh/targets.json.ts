@@ -7,7 +7,6 @@ import { loadGazette } from '../../lib/gazette.ts';
 import { documentUrl, pageUrl } from '../../lib/url.ts';
 import type { RedirectTarget } from '../../integrations/doc-number-redirects.ts';
 
-
 export const GET: APIRoute = async () => {
   const gazette = await loadGazette();
   const targets = new Map<string, RedirectTarget>();
