@@ -1,28 +1,14 @@
 // Departments and their tasks, gathered once per build from the registry and the tasks stored in
 // each document's entry (one record per task, listing every body assigned to it).
 import { getCollection, type CollectionEntry } from 'astro:content';
-import type { TaskActor } from '../schemas/department.ts';
+import type { Assignment, TaskActor } from '../schemas/department.ts';
 import { loadGazette } from './gazette.ts';
 
 export type DepartmentEntry = CollectionEntry<'departments'>;
 export type Role = TaskActor['role'];
 
-/** One body's part in one task: a task of a document seen from one of its actors. */
-export interface Assignment {
-  /** Slug of the document and the anchor of the task's provision or paragraph. */
-  document: string;
-  anchor: string;
-  /** The document's top-level part the task is in. */
-  part?: string | undefined;
-  task: string;
-  line: number;
-  actor: string;
-  /** Department id when the name matched the registry. */
-  department?: string | undefined;
-  collective: boolean;
-  role: Role;
-  implicit: boolean;
-}
+/** One body's part in one task (a task of a document seen from one of its actors), as ingest made it. */
+export type { Assignment };
 
 /** A department and its assignments within some list, for per-department tables. */
 export interface DepartmentShare {
@@ -33,6 +19,15 @@ export interface DepartmentShare {
 export const ROLE_LABEL: Record<Role, string> = { lead: '牵头', responsible: '负责', participant: '参与', mention: '提及' };
 /** The roles a responsibility clause assigns; mentions are counted apart. */
 export const ROLES: Role[] = ['lead', 'responsible', 'participant'];
+/** Every role, mentions last: the columns of a table that counts them all. */
+export const ALL_ROLES: Role[] = [...ROLES, 'mention'];
+
+/** Counts by role for a list of assignments. */
+export function roleCounts(list: readonly Assignment[]): Record<Role, number> {
+  const c: Record<Role, number> = { lead: 0, responsible: 0, participant: 0, mention: 0 };
+  for (const a of list) c[a.role]++;
+  return c;
+}
 export const LEVEL_LABEL: Record<DepartmentEntry['data']['level'], string> = { national: '中央', province: '省级', city: '市级', county: '县级' };
 
 export interface Responsibilities {
@@ -41,8 +36,6 @@ export interface Responsibilities {
   department(id: string): DepartmentEntry;
   /** Assignments of one department, in corpus order. */
   of(departmentId: string): Assignment[];
-  /** Assignments in one document, in reading order. */
-  inDocument(slug: string): Assignment[];
   /** Tasks one document gives registry departments by clause (mentions left out), by department, busiest first. */
   departmentsIn(slug: string): DepartmentShare[];
   /** Assignments of one task. */
@@ -64,11 +57,6 @@ export function loadResponsibilities(): Promise<Responsibilities> {
     );
     for (const a of assignments)
       if (a.department && !byId.has(a.department)) throw new Error(`${a.document}#${a.anchor}: unknown department ${a.department}`);
-    const counts = (list: Assignment[]) => {
-      const c: Record<Role, number> = { lead: 0, responsible: 0, participant: 0, mention: 0 };
-      for (const a of list) c[a.role]++;
-      return c;
-    };
     // Grouped once per build: every document and department page asks for its own.
     const byDepartment = Map.groupBy(assignments.filter((a) => a.department), (a) => a.department!);
     const byDocument = Map.groupBy(assignments, (a) => a.document);
@@ -82,10 +70,9 @@ export function loadResponsibilities(): Promise<Responsibilities> {
       assignments,
       department: (id) => byId.get(id)!,
       of: (id) => byDepartment.get(id) ?? [],
-      inDocument: (slug) => byDocument.get(slug) ?? [],
       departmentsIn,
       atTask: (slug, anchor) => byTask.get(`${slug}#${anchor}`) ?? [],
-      counts,
+      counts: roleCounts,
     };
   })();
   return loaded;

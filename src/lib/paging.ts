@@ -25,6 +25,14 @@ export interface YearGroup<T> {
   items: T[];
 }
 
+/** Is a list longer than a page lists? */
+export const pastLimit = (items: readonly unknown[]): boolean => items.length > LIST_LIMIT;
+
+/** A list past the limit grouped by year (its page is cut); undefined when a page still lists it whole. */
+export function cutByYear<T>(items: readonly T[], yearOf: (item: T) => number | undefined): Array<YearGroup<T>> | undefined {
+  return pastLimit(items) ? groupByYear(items, yearOf) : undefined;
+}
+
 /** Items grouped by year, newest year first and `undated` last; each group keeps the items' order. */
 export function groupByYear<T>(items: readonly T[], yearOf: (item: T) => number | undefined): Array<YearGroup<T>> {
   const groups = Map.groupBy(items, (item) => yearKey(yearOf(item)));
@@ -32,9 +40,6 @@ export function groupByYear<T>(items: readonly T[], yearOf: (item: T) => number 
     .map(([key, list]) => ({ key, items: list }))
     .sort((a, b) => (a.key === 'undated' ? 1 : b.key === 'undated' ? -1 : Number(b.key) - Number(a.key)));
 }
-
-/** Rows a plan timeline draws once the plans are cut: each row is a bar on one SVG, 46 px high. */
-export const TIMELINE_ROWS = 40;
 
 /** Each year group with the keys of the years before and after it in the list, for a year page's pager. */
 export function withNeighbours<T>(groups: Array<YearGroup<T>>): Array<{ year: YearGroup<T>; newer?: YearKey | undefined; older?: YearKey | undefined }> {
