@@ -7,7 +7,7 @@ import { PublicationSchema } from './schemas/publication.ts';
 import { IssueSchema, TocEntrySchema } from './schemas/issue.ts';
 import { CitationSchema, DocumentSchema } from './schemas/document.ts';
 import { PlaceSchema, ReferenceSchema } from './schemas/reference.ts';
-import { DepartmentSchema, GovernmentSchema, TaskActorSchema, TaskSchema } from './schemas/department.ts';
+import { DepartmentSchema, GovernmentSchema } from './schemas/department.ts';
 import { NamedPlanSchema, PlanSchema } from './schemas/plan.ts';
 import { IndicatorSchema, ObservationSchema } from './schemas/indicator.ts';
 
@@ -43,7 +43,6 @@ const documents = defineCollection({
     carries: z.array(reference('documents')),
     citations: z.array(CitationSchema.extend({ target: reference('documents').optional() })),
     citedBy: z.array(PlaceSchema.extend({ document: reference('documents') })),
-    tasks: z.array(TaskSchema.extend({ actors: z.array(TaskActorSchema.extend({ department: reference('departments').optional() })).min(1) })),
   }),
 });
 
@@ -54,7 +53,7 @@ const references = defineCollection({
 });
 
 // Hand-kept registry of governments and departments (content/registry/); the tasks assigned to
-// them are in each document's entry (`tasks`).
+// them are in each document's tasks file (content/tasks/<slug>.json, src/lib/document-files.ts).
 const governments = defineCollection({
   loader: file(contentUrl('registry/governments.json')),
   schema: GovernmentSchema.extend({ parent: reference('governments').optional() }),

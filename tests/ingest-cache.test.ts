@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assembleCorpus, ingestCorpus, type SourceFile } from '../scripts/ingest/pipeline.ts';
 import { cacheKey, ingestFileCached, pipelineVersion, type IngestCache } from '../scripts/ingest/ingest-cache.ts';
-import { readRegistry, readSeeds, renderCorpus } from '../scripts/ingest/cli.ts';
+import { DOCUMENT_FILE_DIRS, readRegistry, readSeeds, renderCorpus } from '../scripts/ingest/cli.ts';
 import { synthesizeCorpus } from '../scripts/bench/synth.ts';
 import { CONTENT, ROOT, SEEDS } from './support/corpus.ts';
 
@@ -104,7 +104,7 @@ describe('ingest command writes only what changed', () => {
     const first = run(seedsDir, out, cache);
     expect(first.status, first.stderr).toBe(0);
     expect(first.stdout).toContain('read from the cache for 0 of 4 files');
-    const generated = (): string[] => ['documents', 'bodies'].flatMap((d) => readdirSync(join(out, d)).map((f) => `${d}/${f}`));
+    const generated = (): string[] => DOCUMENT_FILE_DIRS.flatMap((d) => readdirSync(join(out, d)).map((f) => `${d}/${f}`));
     const mtimes = new Map(generated().map((f) => [f, statSync(join(out, f)).mtimeMs]));
 
     // Same seeds again: everything from the cache, nothing written.
@@ -120,14 +120,13 @@ describe('ingest command writes only what changed', () => {
     expect(third.stdout).toContain('read from the cache for 4 of 5 files');
     for (const [f, t] of mtimes) expect(statSync(join(out, f)).mtimeMs, f).toBe(t);
     // The whole content is what a plain ingest of the seeds writes.
-    expect(generated().sort()).toEqual(['documents', 'bodies'].flatMap((d) => readdirSync(join(CONTENT, d)).map((f) => `${d}/${f}`)).sort());
+    expect(generated().sort()).toEqual(DOCUMENT_FILE_DIRS.flatMap((d) => readdirSync(join(CONTENT, d)).map((f) => `${d}/${f}`)).sort());
     for (const f of [...readdirSync(CONTENT).filter((f) => f.endsWith('.json')), ...generated()]) expect(readFileSync(join(out, f), 'utf8'), f).toBe(readFileSync(join(CONTENT, f), 'utf8'));
 
-    // A file removed: its document and body go.
+    // A file removed: its document's entry, body and tasks go.
     rmSync(join(seedsDir, '004_f7ab706c9a2973ea.txt'));
     const fourth = run(seedsDir, out, cache);
-    expect(fourth.stdout).toContain('removed 2');
-    expect(generated()).not.toContain('documents/jzbf-2016-56.json');
-    expect(generated()).not.toContain('bodies/jzbf-2016-56.json');
+    expect(fourth.stdout).toContain('removed 3');
+    for (const dir of DOCUMENT_FILE_DIRS) expect(generated()).not.toContain(`${dir}/jzbf-2016-56.json`);
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONTENT, SEEDS, blocksOf, readContentDocuments, seedCorpus, textsOfDocument } from './support/corpus.ts';
-import { readRegistry, renderCorpus, readSeeds } from '../scripts/ingest/cli.ts';
+import { DOCUMENT_FILE_DIRS, readRegistry, renderCorpus, readSeeds } from '../scripts/ingest/cli.ts';
 import { decodeSource } from '../scripts/ingest/decode.ts';
 import { normaliseLines } from '../scripts/ingest/normalise.ts';
 import { ingestCorpus } from '../scripts/ingest/pipeline.ts';
@@ -121,8 +121,9 @@ describe('content/ is what ingest produces today', () => {
   it('matches byte for byte, with no stale files', () => {
     const expected = renderCorpus(seedCorpus());
     const onDisk = new Map<string, string>();
-    for (const path of expected.keys()) if (!/^(documents|bodies)\//.test(path) && existsSync(join(CONTENT, path))) onDisk.set(path, readFileSync(join(CONTENT, path), 'utf8'));
-    for (const dir of ['documents', 'bodies']) for (const f of readdirSync(join(CONTENT, dir))) onDisk.set(`${dir}/${f}`, readFileSync(join(CONTENT, dir, f), 'utf8'));
+    const perDocument = (path: string): boolean => DOCUMENT_FILE_DIRS.some((dir) => path.startsWith(`${dir}/`));
+    for (const path of expected.keys()) if (!perDocument(path) && existsSync(join(CONTENT, path))) onDisk.set(path, readFileSync(join(CONTENT, path), 'utf8'));
+    for (const dir of DOCUMENT_FILE_DIRS) for (const f of readdirSync(join(CONTENT, dir))) onDisk.set(`${dir}/${f}`, readFileSync(join(CONTENT, dir, f), 'utf8'));
     expect([...onDisk.keys()].sort()).toEqual([...expected.keys()].sort());
     for (const [path, text] of expected) expect(onDisk.get(path), `${path} is stale: run npm run ingest`).toBe(text);
   });

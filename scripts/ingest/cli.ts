@@ -49,6 +49,9 @@ export function readIndicatorRegistry(contentDir: string): Indicator[] | undefin
   return existsSync(path) ? z.array(IndicatorSchema).parse(JSON.parse(readFileSync(path, 'utf8'))) : undefined;
 }
 
+/** The directories of per-document files, each file named by its document's slug. */
+export const DOCUMENT_FILE_DIRS = ['documents', 'bodies', 'tasks'] as const;
+
 /** The files ingest writes, keyed by path relative to the content directory. */
 export function renderCorpus(corpus: Corpus): Map<string, string> {
   const files = new Map<string, string>();
@@ -58,12 +61,13 @@ export function renderCorpus(corpus: Corpus): Map<string, string> {
   files.set('plans.json', renderJson(corpus.plans, 1));
   files.set('observations.json', renderJson(corpus.observations, 1));
   files.set('build-report.json', renderJson(buildReport(corpus)));
-  // Each document's entry carries its own tasks (one record per task, not per department).
+  // Each document's tasks file holds its own tasks (one record per task, not per department).
   const assignments = Map.groupBy(corpus.assignments, (a) => a.document);
   for (const d of [...corpus.documents].sort((a, b) => a.slug.localeCompare(b.slug))) {
-    const { entry, body } = renderDocumentFiles(d, assignments.get(d.slug));
+    const { entry, body, tasks } = renderDocumentFiles(d, assignments.get(d.slug));
     files.set(`documents/${d.slug}.json`, entry);
     files.set(`bodies/${d.slug}.json`, body);
+    if (tasks !== undefined) files.set(`tasks/${d.slug}.json`, tasks);
   }
   return files;
 }
@@ -76,8 +80,8 @@ export function buildReport(corpus: Corpus): { files: Corpus['files']; counts: R
 }
 
 /**
- * Write the generated files, each only if its content changed, and remove the documents and bodies
- * no longer generated: Astro's content layer then sees unchanged entries untouched. Generated
+ * Write the generated files, each only if its content changed, and remove the documents, bodies
+ * and tasks no longer generated: Astro's content layer then sees unchanged entries untouched. Generated
  * files only: hand-kept registries elsewhere in content/ are left alone.
  */
 export function writeContent(outDir: string, files: Map<string, string>): { written: number; removed: number } {
@@ -85,7 +89,7 @@ export function writeContent(outDir: string, files: Map<string, string>): { writ
   // What is on disk already, from the listings: a file not there is written without first trying
   // to read it (a first ingest at 100× otherwise failed thousands of reads, each a thrown error).
   const present = new Set<string>();
-  for (const dir of ['documents', 'bodies']) {
+  for (const dir of DOCUMENT_FILE_DIRS) {
     mkdirSync(join(outDir, dir), { recursive: true });
     for (const name of readdirSync(join(outDir, dir))) {
       if (files.has(`${dir}/${name}`)) {

@@ -105,16 +105,23 @@ export function documentBody(cd: CorpusDoc): BodyBlock[] {
 const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } => (value === undefined ? {} : ({ [key]: value } as { [P in K]: V }));
 
 /**
- * A document as two files: its entry in the documents collection (content/documents/<slug>.json:
- * metadata, tasks, the body's hash) and its body (content/bodies/<slug>.json), which only its own
- * page reads. The site renders both from data — no text is ever compiled as code — and the body,
- * most of the bytes, stays out of the content layer's store, which every page build loads whole.
+ * A document as up to three files: its entry in the documents collection
+ * (content/documents/<slug>.json: metadata and the hashes of the other two), its body
+ * (content/bodies/<slug>.json), which only its own page reads, and its tasks
+ * (content/tasks/<slug>.json, when it assigns any), which the site gathers once per build. The
+ * site renders all of them from data — no text is ever compiled as code — and bodies and tasks,
+ * most of the bytes, stay out of the content layer's store, which Astro bundles as one module and
+ * every page build loads whole.
  */
-export function renderDocumentFiles(cd: CorpusDoc, assignments: Assignment[] = []): { entry: string; body: string } {
+export function renderDocumentFiles(cd: CorpusDoc, assignments: Assignment[] = []): { entry: string; body: string; tasks?: string } {
   const body = renderBody(documentBody(cd));
-  const entry: DocumentData = { ...documentMeta(cd), tasks: groupTasks(assignments), bodyHash: createHash('sha256').update(body).digest('hex').slice(0, 16) };
-  return { entry: renderJson(entry), body };
+  const grouped = groupTasks(assignments);
+  const tasks = grouped.length ? renderJson(grouped, 1) : undefined;
+  const entry: DocumentData = { ...documentMeta(cd), bodyHash: fileHash(body), ...optional('tasksHash', tasks === undefined ? undefined : fileHash(tasks)) };
+  return { entry: renderJson(entry), body, ...optional('tasks', tasks) };
 }
+
+const fileHash = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 16);
 
 /**
  * One document's assignments as tasks: consecutive assignments of one task (same anchor, line and

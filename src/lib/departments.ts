@@ -1,8 +1,9 @@
-// Departments and their tasks, gathered once per build from the registry and the tasks stored in
-// each document's entry (one record per task, listing every body assigned to it).
+// Departments and their tasks, gathered once per build from the registry and each document's
+// tasks file (content/tasks/<slug>.json: one record per task, listing every body assigned to it).
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Assignment, TaskActor } from '../schemas/department.ts';
 import { loadGazette } from './gazette.ts';
+import { readTasks } from './document-files.ts';
 
 export type DepartmentEntry = CollectionEntry<'departments'>;
 export type Role = TaskActor['role'];
@@ -38,6 +39,8 @@ export interface Responsibilities {
   of(departmentId: string): Assignment[];
   /** Tasks one document gives registry departments by clause (mentions left out), by department, busiest first. */
   departmentsIn(slug: string): DepartmentShare[];
+  /** Assignments of one document, in reading order. */
+  inDocument(slug: string): Assignment[];
   /** Assignments of one task. */
   atTask(slug: string, anchor: string): Assignment[];
   /** Counts by role for a list of assignments. */
@@ -53,7 +56,7 @@ export function loadResponsibilities(): Promise<Responsibilities> {
     // In corpus order (source file, then reading order), as ingest found them.
     const inCorpusOrder = [...gazette.documents].sort((a, b) => (a.data.source.file < b.data.source.file ? -1 : a.data.source.file > b.data.source.file ? 1 : a.data.order - b.data.order));
     const assignments: Assignment[] = inCorpusOrder.flatMap((document) =>
-      document.data.tasks.flatMap(({ actors, ...task }) => actors.map((actor) => ({ ...task, ...actor, document: document.id, department: actor.department?.id }))),
+      (document.data.tasksHash ? readTasks(document.id) : []).flatMap(({ actors, ...task }) => actors.map((actor) => ({ ...task, ...actor, document: document.id }))),
     );
     for (const a of assignments)
       if (a.department && !byId.has(a.department)) throw new Error(`${a.document}#${a.anchor}: unknown department ${a.department}`);
@@ -71,6 +74,7 @@ export function loadResponsibilities(): Promise<Responsibilities> {
       department: (id) => byId.get(id)!,
       of: (id) => byDepartment.get(id) ?? [],
       departmentsIn,
+      inDocument: (slug) => byDocument.get(slug) ?? [],
       atTask: (slug, anchor) => byTask.get(`${slug}#${anchor}`) ?? [],
       counts: roleCounts,
     };

@@ -42,7 +42,7 @@ export function documentPageKey(day: string, gazette: Gazette, responsibilities:
   }
   for (const ref of [data.carriedBy, ...data.carries, ...data.citations.map((c) => c.target), ...data.citedBy.map((p) => p.document)])
     if (ref) read.push(gazette.document(ref.id));
-  // Its tasks are part of its own entry; the departments they name are not.
-  for (const task of data.tasks) for (const actor of task.actors) if (actor.department) read.push(responsibilities.department(actor.department.id));
+  // Its tasks change its entry (tasksHash); the departments they name are entries of their own.
+  for (const a of responsibilities.inDocument(document.id)) if (a.department) read.push(responsibilities.department(a.department));
   return entriesKey(day, read);
 }

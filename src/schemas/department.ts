@@ -30,7 +30,7 @@ export const DepartmentSchema = z.object({
 });
 export type Department = z.output<typeof DepartmentSchema>;
 
-/** One body's part in one task, as ingest finds it; stored grouped by task in each document's entry (TaskSchema). */
+/** One body's part in one task, as ingest finds it; stored grouped by task in each document's tasks file (TaskSchema). */
 export const AssignmentSchema = z.object({
   /** Department id when the name matched the registry. */
   department: z.string().optional(),
@@ -59,8 +59,8 @@ export const TaskActorSchema = AssignmentSchema.pick({ department: true, actor: 
 export type TaskActor = z.output<typeof TaskActorSchema>;
 
 /**
- * A task of a document and every body assigned to it, stored in the document's entry (`tasks`):
- * the task text once, however many departments share it.
+ * A task of a document and every body assigned to it, stored in the document's tasks file
+ * (content/tasks/<slug>.json): the task text once, however many departments share it.
  */
 export const TaskSchema = AssignmentSchema.pick({ anchor: true, part: true, task: true, line: true }).extend({ actors: z.array(TaskActorSchema).min(1) });
 export type Task = z.output<typeof TaskSchema>;

@@ -3,6 +3,9 @@ import { SourceSpanSchema, SourceTextSchema } from './source.ts';
 import { PlaceSchema } from './reference.ts';
 import { TaskSchema } from './department.ts';
 
+/** The first 16 hex digits of a file's SHA-256. */
+const FileHash = z.string().regex(/^[0-9a-f]{16}$/);
+
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /** A citation of another document found in this one's text. */
@@ -164,14 +167,21 @@ export const DocumentSchema = z.object({
   outline: z.array(OutlineEntrySchema),
   /** Seed file and the lines the document spans. */
   source: SourceSpanSchema,
-  /** Tasks the document assigns to departments and other bodies (牵头/负责/参与 clauses, mentions), in reading order. */
-  tasks: z.array(TaskSchema),
   /**
    * Hash of the body file (content/bodies/<slug>.json), so that a changed body changes this
    * entry: the body is read only by the document's own page, outside the content layer's store.
    */
-  bodyHash: z.string().regex(/^[0-9a-f]{16}$/),
+  bodyHash: FileHash,
+  /**
+   * Hash of the tasks file (content/tasks/<slug>.json, `DocumentTasksSchema`), present when the
+   * document assigns any task. Tasks stay out of the store too: at 10,000 documents they were half
+   * of it, and Astro bundles the whole store as one JS module.
+   */
+  tasksHash: FileHash.optional(),
 });
 export type DocumentData = z.output<typeof DocumentSchema>;
-/** Everything but the tasks and the body's hash. */
-export type DocumentMeta = Omit<DocumentData, 'tasks' | 'bodyHash'>;
+/** Everything but the hashes of the document's other files. */
+export type DocumentMeta = Omit<DocumentData, 'tasksHash' | 'bodyHash'>;
+
+/** Tasks the document assigns to departments and other bodies (牵头/负责/参与 clauses, mentions), in reading order. */
+export const DocumentTasksSchema = z.array(TaskSchema);
