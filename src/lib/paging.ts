@@ -13,6 +13,13 @@ export function listLimit(setting: string | undefined): number {
   return n;
 }
 
+/**
+ * Items of a list nested in a list page (an external reference's citing places on /references/)
+ * shown before the rest move to a page of their own: 5 at the default limit.
+ */
+export const previewLimit = (listLimit: number): number => Math.max(1, Math.round(listLimit / 80));
+export const PREVIEW_LIMIT = previewLimit(LIST_LIMIT);
+
 /** The path segment of a year page: the year, or `undated` for what has none. */
 export type YearKey = `${number}` | 'undated';
 

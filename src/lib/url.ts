@@ -41,3 +41,9 @@ export const indicatorsUrl = (): string => pageUrl('indicators');
 export const indicatorUrl = (id: string): string => pageUrl('indicators', id);
 /** One year of an indicator's values, once its page is cut by year. */
 export const indicatorYearUrl = (id: string, year: string): string => pageUrl('indicators', id, year);
+/** A document cited but not in the corpus: its entry on the list of external references (the anchor is part of the URL contract). */
+export const referenceUrl = (id: string): string => `${pageUrl('references')}#${id}`;
+/** Every place that cites one external reference, once the list shows only the first few. */
+export const referencePlacesUrl = (id: string): string => pageUrl('references', id);
+/** One year of those places, once they are cut by year. */
+export const referenceYearUrl = (id: string, year: string): string => pageUrl('references', id, year);

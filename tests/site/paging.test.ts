@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { DIST, testBuildDir } from '../support/corpus.ts';
 import { buildSite } from '../support/build.ts';
 import { checkLinks } from '../../scripts/check-links.ts';
-import { groupByYear, listLimit, withNeighbours } from '../../src/lib/paging.ts';
+import { groupByYear, listLimit, previewLimit, withNeighbours } from '../../src/lib/paging.ts';
 
 const LIMIT = 5;
 const work = testBuildDir('gazette-paging-');
@@ -28,6 +28,9 @@ const yearLinks = (page: string, prefix: string): string[] => all(page, new RegE
 const docLinks = (page: string): string[] => all(page, /<a class="doc-list__title" href="([^"]+)"/g);
 /** The rows of a page's observation tables (header rows left out: they carry no id). */
 const obsRows = (page: string): string[] => all(page, /<table class="obs-table"[^>]*>([\s\S]*?)<\/table>/g).flatMap((t) => all(t, /(<tr id="obs-[\s\S]*?<\/tr>)/g));
+
+/** Links of the citing places an external reference's entry or page lists. */
+const placeLinks = (html: string): string[] => all(all(html, /<ul class="references__places">([\s\S]*?)<\/ul>/g).join(''), /href="([^"]+)"/g);
 
 /** The department with the most tasks in the uncut build (the seeds give it dozens). */
 function busiestDepartment(): string {
@@ -98,13 +101,36 @@ describe('lists cut by year', () => {
     }
   });
 
+  it('the references list shows the first citing place of each reference and links a page with all of them', () => {
+    // With a limit of 5 the list shows previewLimit(5) = 1 place per reference.
+    const entries = (page: string): Map<string, string[]> => new Map(page.split('<li id="').slice(1).map((part) => [part.slice(0, part.indexOf('"')), placeLinks(part)]));
+    const full = entries(html(DIST, 'references'));
+    const cut = html(CUT, 'references');
+    const shown = entries(cut);
+    expect([...shown.keys()]).toEqual([...full.keys()]);
+    const long = [...full].filter(([, places]) => places.length > 1);
+    expect(long.length).toBeGreaterThan(0);
+    for (const [id, places] of full) {
+      expect(shown.get(id), id).toEqual(places.slice(0, 1));
+      expect(cut.includes(`href="/references/${id}/"`), id).toBe(places.length > 1);
+    }
+    for (const [id, places] of long) {
+      const page = html(CUT, `references/${id}`);
+      // Within the limit the page lists every place by year; past it, it links one page per year.
+      const years = yearLinks(page, `/references/${id}/`);
+      const listed = years.length ? years.flatMap((href) => placeLinks(html(CUT, href))) : placeLinks(page);
+      expect(listed.sort(), id).toEqual([...places].sort());
+      expect(years.length > 0, id).toBe(places.length > LIMIT);
+    }
+  });
+
   it('every link of the cut build resolves', async () => {
     const report = await checkLinks({ dir: CUT, base: '/' });
     expect(report.problems).toEqual([]);
   }, 120_000);
 
-  it('under the limit nothing is cut: no year pages for departments or indicators', () => {
-    for (const section of ['departments', 'indicators'])
+  it('under the limit nothing is cut: no year pages for departments or indicators, no page of citing places', () => {
+    for (const section of ['departments', 'indicators', 'references'])
       for (const e of readdirSync(join(DIST, section), { withFileTypes: true }).filter((x) => x.isDirectory()))
         expect(readdirSync(join(DIST, section, e.name)).filter((f) => f !== 'index.html')).toEqual([]);
     expect(existsSync(join(DIST, 'years', '2017', 'index.html'))).toBe(true);
@@ -117,6 +143,10 @@ describe('paging rules', () => {
     expect(listLimit('')).toBe(400);
     expect(listLimit('12')).toBe(12);
     for (const bad of ['0', '-3', '2.5', 'many']) expect(() => listLimit(bad)).toThrow(/GAZETTE_LIST_LIMIT/);
+  });
+  it('previewLimit: 5 of a nested list at the default limit, never fewer than 1', () => {
+    expect(previewLimit(400)).toBe(5);
+    expect(previewLimit(5)).toBe(1);
   });
   it('groupByYear: newest year first, undated last, each group in the given order', () => {
     const items = [{ y: 2017, n: 1 }, { y: undefined, n: 2 }, { y: 2021, n: 3 }, { y: 2017, n: 4 }];

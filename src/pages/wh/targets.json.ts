@@ -4,7 +4,7 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { loadGazette } from '../../lib/gazette.ts';
-import { documentUrl, pageUrl } from '../../lib/url.ts';
+import { documentUrl, referenceUrl } from '../../lib/url.ts';
 import type { RedirectTarget } from '../../integrations/doc-number-redirects.ts';
 
 export const GET: APIRoute = async () => {
@@ -15,7 +15,7 @@ export const GET: APIRoute = async () => {
     if (doc.data.docNumber && (!targets.has(doc.data.docNumber) || doc.data.docNumberFrom === 'carrier'))
       targets.set(doc.data.docNumber, { href: documentUrl(doc.id), label: doc.data.title });
   for (const ref of await getCollection('references'))
-    if (ref.data.docNumber && !targets.has(ref.data.docNumber)) targets.set(ref.data.docNumber, { href: `${pageUrl('references')}#${ref.id}`, label: ref.data.titles[0] ?? ref.data.docNumber });
+    if (ref.data.docNumber && !targets.has(ref.data.docNumber)) targets.set(ref.data.docNumber, { href: referenceUrl(ref.id), label: ref.data.titles[0] ?? ref.data.docNumber });
   const sorted = Object.fromEntries([...targets].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   return new Response(JSON.stringify(sorted), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };
