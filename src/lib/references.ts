@@ -9,13 +9,14 @@ import { cutByYear, groupByYear, PREVIEW_LIMIT, type YearGroup } from './paging.
 export type ReferenceEntry = CollectionEntry<'references'>;
 export type CitingPlace = ReferenceEntry['data']['citedBy'][number];
 
-export interface ReferencePlaces {
+// A type, not an interface: Astro's page props must take an index signature.
+export type ReferencePlaces = {
   reference: ReferenceEntry;
   /** Every citing place by year, newest year first. */
   years: Array<YearGroup<CitingPlace>>;
   /** True when the places are past LIST_LIMIT: one page per year. */
   cut: boolean;
-}
+};
 
 /** The references that get a page of their own, with their places by year. */
 export async function referencesWithPages(gazette: Gazette): Promise<ReferencePlaces[]> {
