@@ -124,6 +124,16 @@ describe('lists cut by year', () => {
     }
   });
 
+  it('a feed holds the newest dated documents only: with a limit of 5, the first 5 entries of the whole feed', () => {
+    const ids = (dir: string, file: string): string[] => all(readFileSync(join(dir, 'feeds', file), 'utf8'), /<entry>\s*<id>([^<]+)<\/id>/g);
+    for (const file of ['documents.xml', ...readdirSync(join(DIST, 'feeds', 'publications')).map((f) => `publications/${f}`)]) {
+      const whole = ids(DIST, file);
+      expect(whole.length, file).toBeGreaterThan(0);
+      expect(ids(CUT, file), file).toEqual(whole.slice(0, LIMIT));
+    }
+    expect(ids(DIST, 'documents.xml').length).toBeGreaterThan(LIMIT);
+  });
+
   it('every link of the cut build resolves', async () => {
     const report = await checkLinks({ dir: CUT, base: '/' });
     expect(report.problems).toEqual([]);
