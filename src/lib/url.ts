@@ -41,6 +41,8 @@ export const indicatorsUrl = (): string => pageUrl('indicators');
 export const indicatorUrl = (id: string): string => pageUrl('indicators', id);
 /** One year of an indicator's values, once its page is cut by year. */
 export const indicatorYearUrl = (id: string, year: string): string => pageUrl('indicators', id, year);
+/** Document numbers of one year, once /wh/ lists too many numbers to show them all (`undated`: numbers without a year). */
+export const docNumbersYearUrl = (year: string): string => pageUrl('wh', 'by-year', year);
 /** A document cited but not in the corpus: its entry on the list of external references (the anchor is part of the URL contract). */
 export const referenceUrl = (id: string): string => `${pageUrl('references')}#${id}`;
 /** Every place that cites one external reference, once the list shows only the first few. */

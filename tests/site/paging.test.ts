@@ -134,6 +134,19 @@ describe('lists cut by year', () => {
     expect(ids(DIST, 'documents.xml').length).toBeGreaterThan(LIMIT);
   });
 
+  it('/wh/ lists the years of the known document numbers, and the year pages hold every number of the uncut list once', () => {
+    const numbers = (page: string): string[] => all(all(page, /<ul class="wh-list">([\s\S]*?)<\/ul>/g).join(''), /href="([^"]+)"/g);
+    const whole = numbers(html(DIST, 'wh'));
+    expect(whole.length).toBeGreaterThan(LIMIT);
+    const cut = html(CUT, 'wh');
+    expect(numbers(cut)).toEqual([]);
+    const years = yearLinks(cut, '/wh/by-year/');
+    expect(years.length).toBeGreaterThan(1);
+    const listed = years.flatMap((href) => numbers(html(CUT, href)));
+    expect(listed.sort()).toEqual([...whole].sort());
+    expect(new Set(listed).size).toBe(listed.length);
+  });
+
   it('every link of the cut build resolves', async () => {
     const report = await checkLinks({ dir: CUT, base: '/' });
     expect(report.problems).toEqual([]);
@@ -144,6 +157,7 @@ describe('lists cut by year', () => {
       for (const e of readdirSync(join(DIST, section), { withFileTypes: true }).filter((x) => x.isDirectory()))
         expect(readdirSync(join(DIST, section, e.name)).filter((f) => f !== 'index.html')).toEqual([]);
     expect(existsSync(join(DIST, 'years', '2017', 'index.html'))).toBe(true);
+    expect(existsSync(join(DIST, 'wh', 'by-year'))).toBe(false);
   });
 });
 
