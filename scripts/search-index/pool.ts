@@ -9,8 +9,15 @@ import { fileURLToPath } from 'node:url';
 import type { ShardTask } from '../build-search-index.ts';
 
 export type WorkerTask = { kind: 'read'; pages: Array<{ file: string; url: string }>; out: string } | ({ kind: 'shard' } & ShardTask);
-/** A task's answer: a read batch tells the characters its pages use (for the block separator). */
-export type WorkerReply = { ok: true; used?: string } | { ok: false; error: string };
+/**
+ * A task's answer: a read batch tells the characters its pages use (for the block separator); a
+ * shard tells the URL of the record behind each fragment file it wrote (for the catalog).
+ */
+export type WorkerReply = ({ ok: true } & WorkerResult) | { ok: false; error: string };
+export interface WorkerResult {
+  used?: string;
+  records?: Record<string, string>;
+}
 
 const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -27,8 +34,8 @@ export class WorkerPool {
   }
 
   /** Runs the tasks, at most `size` at a time, each in a child process; fails with the first failure. Replies in task order. */
-  async run(tasks: readonly WorkerTask[]): Promise<Array<{ used?: string }>> {
-    const replies: Array<{ used?: string }> = [];
+  async run(tasks: readonly WorkerTask[]): Promise<WorkerResult[]> {
+    const replies: WorkerResult[] = [];
     let next = 0;
     const lanes = Math.min(this.size, tasks.length);
     // TypeScript runs in the children as in this process: through tsx, from the project root.
@@ -49,11 +56,11 @@ export class WorkerPool {
     for (const child of this.children.splice(0)) if (child.connected) child.disconnect();
   }
 
-  private send(child: ChildProcess, task: WorkerTask): Promise<{ used?: string }> {
+  private send(child: ChildProcess, task: WorkerTask): Promise<WorkerResult> {
     return new Promise((resolve, reject) => {
       const onMessage = (reply: WorkerReply) => {
         cleanup();
-        if (reply.ok) resolve({ used: reply.used });
+        if (reply.ok) resolve({ used: reply.used, records: reply.records });
         else reject(new Error(`search index: ${describeTask(task)}: ${reply.error}`));
       };
       const onExit = (code: number | null, signal: string | null) => {

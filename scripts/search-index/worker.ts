@@ -4,8 +4,8 @@
  */
 import { writeFile } from 'node:fs/promises';
 import * as pagefind from 'pagefind';
-import { charactersOf, indexShard, readPages } from '../build-search-index.ts';
-import type { WorkerReply, WorkerTask } from './pool.ts';
+import { charactersOf, indexShard, readPages, recordUrls } from '../build-search-index.ts';
+import type { WorkerReply, WorkerResult, WorkerTask } from './pool.ts';
 
 const reply = (message: WorkerReply) => process.send?.(message);
 
@@ -16,9 +16,10 @@ async function readBatch(task: Extract<WorkerTask, { kind: 'read' }>): Promise<s
 }
 
 process.on('message', (task: WorkerTask) => {
-  const work = task.kind === 'read' ? readBatch(task) : indexShard(task).then(() => undefined);
+  // A shard's fragments are read back here, beside the next shard's indexing, not one by one in the parent.
+  const work: Promise<WorkerResult> = task.kind === 'read' ? readBatch(task).then((used) => ({ used })) : indexShard(task).then(async () => ({ records: await recordUrls(task.outputPath) }));
   work.then(
-    (used) => reply({ ok: true, used }),
+    (result) => reply({ ok: true, ...result }),
     (error: unknown) => reply({ ok: false, error: error instanceof Error ? error.message : String(error) }),
   );
 });
