@@ -10,7 +10,7 @@ import type { ShardTask } from '../build-search-index.ts';
 
 export type WorkerTask = { kind: 'read'; pages: Array<{ file: string; url: string }>; out: string } | ({ kind: 'shard' } & ShardTask);
 /**
- * A task's answer: a read batch tells the characters its pages use (for the block separator); a
+ * A task's answer: a read batch tells the separator candidates its pages use (for the block separator); a
  * shard tells the URL of the record behind each fragment file it wrote (for the catalog).
  */
 export type WorkerReply = ({ ok: true } & WorkerResult) | { ok: false; error: string };

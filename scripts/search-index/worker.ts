@@ -4,7 +4,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import * as pagefind from 'pagefind';
-import { charactersOf, indexShard, readPages, recordUrls } from '../build-search-index.ts';
+import { indexShard, readPages, recordUrls, separatorsUsed } from '../build-search-index.ts';
 import type { WorkerReply, WorkerResult, WorkerTask } from './pool.ts';
 
 const reply = (message: WorkerReply) => process.send?.(message);
@@ -12,7 +12,7 @@ const reply = (message: WorkerReply) => process.send?.(message);
 async function readBatch(task: Extract<WorkerTask, { kind: 'read' }>): Promise<string> {
   const fragments = await readPages(task.pages);
   await writeFile(task.out, fragments.map((f) => `${JSON.stringify(f)}\n`).join(''));
-  return charactersOf(fragments);
+  return separatorsUsed(fragments);
 }
 
 process.on('message', (task: WorkerTask) => {
