@@ -54,22 +54,29 @@ export const DOCUMENT_FILE_DIRS = ['documents', 'bodies', 'tasks'] as const;
 
 /** The files ingest writes, keyed by path relative to the content directory. */
 export function renderCorpus(corpus: Corpus): Map<string, string> {
-  const files = new Map<string, string>();
-  files.set('publications.json', renderJson(corpus.publications, 1));
-  files.set('issues.json', renderJson(corpus.issues, 1));
-  files.set('references.json', renderJson(corpus.references, 1));
-  files.set('plans.json', renderJson(corpus.plans, 1));
-  files.set('observations.json', renderJson(corpus.observations, 1));
-  files.set('build-report.json', renderJson(buildReport(corpus)));
+  return new Map(renderFiles(corpus));
+}
+
+/**
+ * The files ingest writes, one at a time (path relative to the content directory, text), so the
+ * writer can put each on disk while the next is rendered: at 10,000 documents all of them together
+ * are ~450 MB of strings.
+ */
+export function* renderFiles(corpus: Corpus): Generator<[string, string]> {
+  yield ['publications.json', renderJson(corpus.publications, 1)];
+  yield ['issues.json', renderJson(corpus.issues, 1)];
+  yield ['references.json', renderJson(corpus.references, 1)];
+  yield ['plans.json', renderJson(corpus.plans, 1)];
+  yield ['observations.json', renderJson(corpus.observations, 1)];
+  yield ['build-report.json', renderJson(buildReport(corpus))];
   // Each document's tasks file holds its own tasks (one record per task, not per department).
   const assignments = Map.groupBy(corpus.assignments, (a) => a.document);
   for (const d of [...corpus.documents].sort((a, b) => a.slug.localeCompare(b.slug))) {
     const { entry, body, tasks } = renderDocumentFiles(d, assignments.get(d.slug));
-    files.set(`documents/${d.slug}.json`, entry);
-    files.set(`bodies/${d.slug}.json`, body);
-    if (tasks !== undefined) files.set(`tasks/${d.slug}.json`, tasks);
+    yield [`documents/${d.slug}.json`, entry];
+    yield [`bodies/${d.slug}.json`, body];
+    if (tasks !== undefined) yield [`tasks/${d.slug}.json`, tasks];
   }
-  return files;
 }
 
 /** What the build made of the sources and every problem it saw: served as /build-report.json. */
@@ -82,30 +89,31 @@ export function buildReport(corpus: Corpus): { files: Corpus['files']; counts: R
 /**
  * Write the generated files, each only if its content changed, and remove the documents, bodies
  * and tasks no longer generated: Astro's content layer then sees unchanged entries untouched. Generated
- * files only: hand-kept registries elsewhere in content/ are left alone.
+ * files only: hand-kept registries elsewhere in content/ are left alone. Each file is written as
+ * it is rendered, so they are never all in memory at once.
  */
-export function writeContent(outDir: string, files: Map<string, string>): { written: number; removed: number } {
-  let removed = 0;
+export function writeContent(outDir: string, files: Iterable<[string, string]>): { written: number; removed: number } {
   // What is on disk already, from the listings: a file not there is written without first trying
   // to read it (a first ingest at 100× otherwise failed thousands of reads, each a thrown error).
   const present = new Set<string>();
   for (const dir of DOCUMENT_FILE_DIRS) {
     mkdirSync(join(outDir, dir), { recursive: true });
-    for (const name of readdirSync(join(outDir, dir))) {
-      if (files.has(`${dir}/${name}`)) {
-        present.add(`${dir}/${name}`);
-        continue;
-      }
-      rmSync(join(outDir, dir, name), { recursive: true, force: true });
-      removed++;
-    }
+    for (const name of readdirSync(join(outDir, dir))) present.add(`${dir}/${name}`);
   }
   for (const name of readdirSync(outDir)) present.add(name);
+  const generated = new Set<string>();
   let written = 0;
   for (const [path, text] of files) {
+    generated.add(path);
     if (present.has(path) && sameContent(join(outDir, path), text)) continue;
     writeFileSync(join(outDir, path), text);
     written++;
+  }
+  let removed = 0;
+  for (const path of present) {
+    if (generated.has(path) || !DOCUMENT_FILE_DIRS.some((dir) => path.startsWith(`${dir}/`))) continue;
+    rmSync(join(outDir, path), { recursive: true, force: true });
+    removed++;
   }
   return { written, removed };
 }
@@ -166,13 +174,11 @@ function main(): void {
     console.error(`ingest: ${errors} error(s); content/ left unchanged`);
     process.exit(1);
   }
-  const files = renderCorpus(corpus);
-  const rendered = performance.now();
-  const { written, removed } = writeContent(outDir, files);
+  const { written, removed } = writeContent(outDir, renderFiles(corpus));
   if (cache) pruneCache(cache);
   const s = (from: number, to: number): string => `${((to - from) / 1000).toFixed(1)} s`;
   console.log(`ingest: per-file stages ${cache ? `read from the cache for ${fromCache} of ${sources.length} files (${cache.dir})` : 'run for every file (cache off)'}; wrote ${written} changed files, removed ${removed}`);
-  console.log(`ingest: ${s(started, performance.now())} (read and per-file stages ${s(started, perFileDone)}, corpus stages and validation ${s(perFileDone, corpusDone)}, render ${s(corpusDone, rendered)}, write ${s(rendered, performance.now())})`);
+  console.log(`ingest: ${s(started, performance.now())} (read and per-file stages ${s(started, perFileDone)}, corpus stages and validation ${s(perFileDone, corpusDone)}, render and write ${s(corpusDone, performance.now())})`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) main();
