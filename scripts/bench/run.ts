@@ -59,10 +59,18 @@ function largestPage(dir: string): { path: string; kB: number } {
 }
 
 /**
- * The heap limit `npm run build:astro` gives Astro (package.json): V8 otherwise grows the heap
- * towards its own default (~4 GB here) before collecting, and the build's RSS with it.
+ * The V8 options a package.json script sets (`NODE_OPTIONS=… cmd`), so the bench runs each stage as
+ * `npm run` does: `build:astro` limits Astro's heap (V8 otherwise grows it towards its own default,
+ * ~4 GB here, before collecting, and the build's RSS with it); `ingest` enlarges the young
+ * generation (a corpus is ~1 GB of objects that all survive, and a small nursery copies them more
+ * often).
  */
-const ASTRO_NODE_OPTIONS = /NODE_OPTIONS=(\S+)/.exec((JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['build:astro'] ?? '')?.[1] ?? '';
+function nodeOptionsOf(script: string): string {
+  const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  return /NODE_OPTIONS=(\S+)/.exec(scripts[script] ?? '')?.[1] ?? '';
+}
+const ASTRO_NODE_OPTIONS = nodeOptionsOf('build:astro');
+const INGEST_NODE_OPTIONS = nodeOptionsOf('ingest');
 
 /** Environment for a child: this project's Node 22 first, no BASE_URL (Astro would take it). */
 function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
@@ -132,8 +140,9 @@ async function runSize(n: number, seeds: SeedText[], base: string, floor: boolea
     }
     return m;
   };
-  const ingest = await step('ingest', join(BIN, 'tsx'), ['scripts/ingest/cli.ts', '--seeds', seedsDir, '--out', contentDir]);
-  const pipeline = await step('pipeline (in-process)', join(BIN, 'tsx'), ['scripts/bench/pipeline-time.ts', seedsDir, contentDir]);
+  const ingestEnv = { ...env, NODE_OPTIONS: INGEST_NODE_OPTIONS };
+  const ingest = await step('ingest', join(BIN, 'tsx'), ['scripts/ingest/cli.ts', '--seeds', seedsDir, '--out', contentDir], ROOT, ingestEnv);
+  const pipeline = await step('pipeline (in-process)', join(BIN, 'tsx'), ['scripts/bench/pipeline-time.ts', seedsDir, contentDir], ROOT, ingestEnv);
   const pipelineMs = Number(/pipeline-ms (\d+(?:\.\d+)?)/.exec(pipeline.tail)?.[1] ?? NaN);
   const duplicateSlugs = (readFileSync(log, 'utf8').match(/ingest\/duplicate-slug/g) ?? []).length;
   const row: BenchRow = {
@@ -172,7 +181,7 @@ async function runSize(n: number, seeds: SeedText[], base: string, floor: boolea
       const added = synthesizeCopy(issueSeed, n);
       writeFileSync(join(seedsDir, added.name), added.text);
       const logStart = statSync(log).size;
-      const ri = await step('rebuild: ingest', join(BIN, 'tsx'), ['scripts/ingest/cli.ts', '--seeds', seedsDir, '--out', contentDir]);
+      const ri = await step('rebuild: ingest', join(BIN, 'tsx'), ['scripts/ingest/cli.ts', '--seeds', seedsDir, '--out', contentDir], ROOT, ingestEnv);
       const rb = await step('rebuild: astro build', join(BIN, 'astro'), ['build'], ROOT, astroEnv);
       const buildLog = readFileSync(log, 'utf8').slice(logStart);
       const rs = row.search ? await step('rebuild: search index', join(BIN, 'tsx'), ['scripts/build-search-index.ts']) : { seconds: NaN, peakRssMB: NaN };
