@@ -7,7 +7,7 @@
  */
 import type { BodyNode } from './types.ts';
 import type { CorpusDoc } from './pipeline.ts';
-import type { BodyBlock, DocumentData, DocumentMeta, OutlineEntry, TextRef } from '../../src/schemas/document.ts';
+import type { DocumentData, DocumentMeta, OutlineEntry, ParagraphBlock, SectionBlock, TableBlock, TextRef } from '../../src/schemas/document.ts';
 import { createHash } from 'node:crypto';
 import { assignAnchors } from './anchors.ts';
 import type { Assignment, Task } from '../../src/schemas/department.ts';
@@ -60,45 +60,60 @@ export function leadSentence(text: string): string {
 
 /** Every link of a document, grouped by the text it sits in (`anchor|field`), each group sorted by start (see TextRef). */
 function textRefsByPlace(cd: CorpusDoc): Map<string, TextRef[]> {
-  const refs = [
-    ...cd.citations.map((c) => ({ place: `${c.anchor}|${c.field}`, ref: [c.start, c.end, c.target ? 'd' : 'r', c.target ?? c.reference ?? ''] as TextRef })),
-    ...cd.actorRefs.map((a) => ({ place: `${a.anchor}|${a.field}`, ref: [a.start, a.end, 'p', a.department] as TextRef })),
-  ];
   const byPlace = new Map<string, TextRef[]>();
-  for (const [place, list] of Map.groupBy(refs, (r) => r.place)) byPlace.set(place, list.map((r) => r.ref).sort((a, b) => a[0] - b[0]));
+  const add = (place: string, ref: TextRef): void => {
+    const list = byPlace.get(place);
+    if (list) list.push(ref);
+    else byPlace.set(place, [ref]);
+  };
+  for (const c of cd.citations) add(`${c.anchor}|${c.field}`, [c.start, c.end, c.target ? 'd' : 'r', c.target ?? c.reference ?? '']);
+  for (const a of cd.actorRefs) add(`${a.anchor}|${a.field}`, [a.start, a.end, 'p', a.department]);
+  for (const list of byPlace.values()) list.sort((x, y) => x[0] - y[0]);
   return byPlace;
 }
 
-/** The body tree as the site renders it: anchors assigned, links placed, source lines kept. */
-export function documentBody(cd: CorpusDoc): BodyBlock[] {
+/**
+ * The body as the site renders it (BodyBlock[]: anchors assigned, links placed, source lines
+ * kept), written as JSON: one compact block per line and a section's children on their own lines
+ * under it, so a diff still names the paragraph that changed. Written while walking the tree, one
+ * block at a time, rather than building the whole tree of blocks first and copying each section
+ * without its children to print it: at 10,000 documents that was 2 of ingest's 15 seconds.
+ */
+export function renderDocumentBody(cd: CorpusDoc): string {
   const anchors = assignAnchors(cd.doc.body);
   // Grouped once: looking each text's links up in the document's whole list was quadratic.
   const refs = textRefsByPlace(cd);
-  const textRefs = (anchor: string, field: 'text' | 'title'): TextRef[] | undefined => refs.get(`${anchor}|${field}`);
-  const walk = (nodes: BodyNode[]): BodyBlock[] =>
-    nodes.map((n): BodyBlock => {
-      const lines: [number, number] = [n.span.start, n.span.end];
+  const lines = (nodes: BodyNode[]): string => {
+    if (!nodes.length) return '[]';
+    const out: string[] = [];
+    for (const n of nodes) {
+      const span: [number, number] = [n.span.start, n.span.end];
       if (n.type === 'paragraph') {
         const id = `p-${n.span.start}`;
-        return { type: 'p', id, lines, text: n.text, ...optional('refs', textRefs(id, 'text')), ...optional('variant', n.variant) };
+        const block: Omit<ParagraphBlock, 'refs' | 'variant'> & Partial<ParagraphBlock> = { type: 'p', id, lines: span, text: n.text };
+        const placed = refs.get(`${id}|text`);
+        if (placed) block.refs = placed;
+        if (n.variant !== undefined) block.variant = n.variant;
+        out.push(JSON.stringify(block));
+      } else if (n.type === 'table') {
+        const block: Omit<TableBlock, 'caption' | 'rows'> & Partial<TableBlock> = { type: 'table', id: `t-${n.span.start}`, lines: span };
+        if (n.caption !== undefined) block.caption = n.caption;
+        block.rows = n.rows;
+        out.push(JSON.stringify(block));
+      } else {
+        const a = anchors.get(n)!;
+        const field = n.title !== undefined ? 'title' : 'text';
+        // A SectionBlock's fields in its order, without `children`, its last: they follow on their own lines.
+        const head: Omit<SectionBlock, 'children' | 'refs' | 'lines'> & Partial<SectionBlock> = { type: 'section', id: a.id, kind: n.kind, depth: a.depth, label: n.label, cite: a.cite, [field]: n.title ?? n.text ?? '' };
+        const placed = refs.get(`${a.id}|${field}`);
+        if (placed) head.refs = placed;
+        head.lines = span;
+        out.push(`${JSON.stringify(head).slice(0, -1)},"children":${lines(n.children)}}`);
       }
-      if (n.type === 'table') return { type: 'table', id: `t-${n.span.start}`, lines, ...optional('caption', n.caption), rows: n.rows };
-      const a = anchors.get(n)!;
-      const field = n.title !== undefined ? 'title' : 'text';
-      return {
-        type: 'section',
-        id: a.id,
-        kind: n.kind,
-        depth: a.depth,
-        label: n.label,
-        cite: a.cite,
-        [field]: n.title ?? n.text ?? '',
-        ...optional('refs', textRefs(a.id, field)),
-        lines,
-        children: walk(n.children),
-      };
-    });
-  return walk(cd.doc.body);
+    }
+    return `[\n${out.join(',\n')}\n]`;
+  };
+  return `${lines(cd.doc.body)}\n`;
 }
 
 /** `{ key: value }` when the value is present, so absent fields are left out of the JSON rather than null. */
@@ -114,7 +129,7 @@ const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]
  * every page build loads whole.
  */
 export function renderDocumentFiles(cd: CorpusDoc, assignments: Assignment[] = []): { entry: string; body: string; tasks?: string } {
-  const body = renderBody(documentBody(cd));
+  const body = renderDocumentBody(cd);
   const grouped = groupTasks(assignments);
   const tasks = grouped.length ? renderJson(grouped, 1) : undefined;
   const entry: DocumentData = { ...documentMeta(cd), bodyHash: fileHash(body), ...optional('tasksHash', tasks === undefined ? undefined : fileHash(tasks)) };
@@ -156,24 +171,4 @@ function layout(value: unknown, levels: number, indent: string): string {
   if (Array.isArray(value)) return value.length ? `[\n${value.map((v) => inner + layout(v, levels - 1, inner)).join(',\n')}\n${indent}]` : '[]';
   const fields = Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== 'function');
   return fields.length ? `{\n${fields.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${layout(v, levels - 1, inner)}`).join(',\n')}\n${indent}}` : '{}';
-}
-
-/**
- * A body as JSON, one compact block per line and a section's children on their own lines under
- * it, so a diff still names the paragraph that changed (a body's depth has no bound: renderJson's
- * levels would leave a chapter on one line).
- */
-export function renderBody(blocks: readonly BodyBlock[]): string {
-  return `${blockLines(blocks)}\n`;
-}
-
-function blockLines(blocks: readonly BodyBlock[]): string {
-  if (!blocks.length) return '[]';
-  const lines = blocks.map((b) => {
-    if (b.type !== 'section' || !b.children.length) return JSON.stringify(b);
-    const { children, ...head } = b;
-    // `children` is the section's last key, so the head's closing brace is where it goes back in.
-    return `${JSON.stringify(head).slice(0, -1)},"children":${blockLines(children)}}`;
-  });
-  return `[\n${lines.join(',\n')}\n]`;
 }

@@ -94,7 +94,9 @@ export interface SectionBlock {
   lines: [number, number];
   children: BodyBlock[];
 }
-export type BodyBlock = SectionBlock | z.output<typeof ParagraphBlockSchema> | z.output<typeof TableBlockSchema>;
+export type ParagraphBlock = z.output<typeof ParagraphBlockSchema>;
+export type TableBlock = z.output<typeof TableBlockSchema>;
+export type BodyBlock = SectionBlock | ParagraphBlock | TableBlock;
 
 export const SectionBlockSchema: z.ZodType<SectionBlock> = z.object({
   type: z.literal('section'),

@@ -1,7 +1,7 @@
 /** Property tests: any source string survives emission as itself, as data, never as markup or code. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { renderBody, renderDocumentFiles, renderJson } from '../../scripts/ingest/emit.ts';
+import { renderDocumentFiles, renderJson } from '../../scripts/ingest/emit.ts';
 import type { CorpusDoc } from '../../scripts/ingest/pipeline.ts';
 import { DocumentBodySchema, DocumentSchema } from '../../src/schemas/document.ts';
 
@@ -36,7 +36,7 @@ describe('renderDocumentFiles', () => {
   });
 });
 
-describe('renderJson and renderBody layouts', () => {
+describe('renderJson and body layouts', () => {
   const json = fc.jsonValue().map((v) => JSON.parse(JSON.stringify(v)) as unknown);
   it('read back as the value written, at any depth of layout', () => {
     fc.assert(
@@ -70,6 +70,6 @@ describe('renderJson and renderBody layouts', () => {
     expect(lines.filter((l) => l.includes('"type":"p"')).map((l) => JSON.parse(l.replace(/,$/, '').replace(/\]\}$/, '')).text)).toEqual(['甲', '乙', '丙']);
     expect(JSON.parse(body)).toEqual(JSON.parse(JSON.stringify(DocumentBodySchema.parse(JSON.parse(body)))));
     expect(JSON.parse(body)[0].children).toHaveLength(2);
-    expect(renderBody([])).toBe('[]\n');
+    expect(renderDocumentFiles({ ...doc, doc: { ...doc.doc, body: [] } }).body).toBe('[]\n');
   });
 });
