@@ -10,7 +10,8 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assembleCorpus, ingestCorpus, type SourceFile } from '../scripts/ingest/pipeline.ts';
-import { cacheKey, ingestFileCached, pipelineVersion, type IngestCache } from '../scripts/ingest/ingest-cache.ts';
+import { cacheKey, ENTRY_EXTENSION, ingestFileCached, pipelineVersion, type IngestCache } from '../scripts/ingest/ingest-cache.ts';
+import { serialize } from 'node:v8';
 import { DOCUMENT_FILE_DIRS, readRegistry, readSeeds, renderCorpus } from '../scripts/ingest/cli.ts';
 import { synthesizeCorpus } from '../scripts/bench/synth.ts';
 import { CONTENT, ROOT, SEEDS } from './support/corpus.ts';
@@ -48,7 +49,7 @@ describe('ingest cache', () => {
     const cache = freshCache();
     const cold = renderCached(seeds, cache);
     expect(cold.hits).toBe(0);
-    expect(readdirSync(cache.dir).filter((f) => f.endsWith('.json'))).toHaveLength(seeds.length);
+    expect(readdirSync(cache.dir).filter((f) => f.endsWith(ENTRY_EXTENSION))).toHaveLength(seeds.length);
     const warm = renderCached(seeds, cache);
     expect(warm.hits).toBe(seeds.length);
     expect([...warm.files.keys()]).toEqual([...uncached.keys()]);
@@ -81,7 +82,7 @@ describe('ingest cache', () => {
     const cache = freshCache();
     const file = seeds[4]!;
     ingestFileCached(file, cache);
-    writeFileSync(join(cache.dir, `${cacheKey(cache, file)}.json`), '{"file": "trunc');
+    writeFileSync(join(cache.dir, `${cacheKey(cache, file)}${ENTRY_EXTENSION}`), serialize({ file: file.name, documents: [] }).subarray(0, 12));
     const again = ingestFileCached(file, cache);
     expect(again.cached).toBe(false);
     expect(ingestFileCached(file, cache).cached).toBe(true);
