@@ -162,7 +162,8 @@ async function runSize(n: number, seeds: SeedText[], base: string, floor: boolea
     row.build = { seconds: build.seconds, peakRssMB: build.peakRssMB };
     row.pages = countFiles(outDir, '.html');
     row.largestPage = largestPage(outDir);
-    row.redirects = countFiles(join(outDir, 'wh'), '.html') - (existsSync(join(outDir, 'wh', 'index.html')) ? 1 : 0);
+    // The redirect pages are /wh/<number>/; /wh/ itself and its year pages (/wh/by-year/<year>/) are Astro's.
+    row.redirects = countFiles(join(outDir, 'wh'), '.html') - countFiles(join(outDir, 'wh', 'by-year'), '.html') - (existsSync(join(outDir, 'wh', 'index.html')) ? 1 : 0);
     try {
       const search = await step('search index', join(BIN, 'tsx'), ['scripts/build-search-index.ts']);
       row.search = { seconds: search.seconds, peakRssMB: search.peakRssMB };
