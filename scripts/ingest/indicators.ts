@@ -7,7 +7,7 @@
  */
 import { ObservationSchema, type Indicator, type Observation } from '../../src/schemas/indicator.ts';
 import type { Plan } from '../../src/schemas/plan.ts';
-import type { BodyNode, Diagnostic, NormLine, Segmented, SectionNode, TableNode } from './types.ts';
+import type { BodyNode, Diagnostic, NormLine, SegmentedFile, SectionNode, TableNode } from './types.ts';
 import type { CorpusDoc } from './pipeline.ts';
 import { assignAnchors } from './anchors.ts';
 import { stageOf } from './plan-periods.ts';
@@ -20,7 +20,7 @@ import { TERMINAL_END } from './patterns.ts';
 export interface IndicatorsInput {
   documents: CorpusDoc[];
   plans: Plan[];
-  segmented: Segmented[];
+  segmented: SegmentedFile[];
   /** The registry; without it nothing is matched and nothing reported. */
   indicators?: Indicator[];
   /** Places of the registry (吉林省, 吉林市), to tell a place from a name. */
@@ -34,10 +34,8 @@ const BRACKET_NOTE = /^注\s*[:：]?\s*[（(]\s*[)）]\s*内(?:为|是)(.+?)(?:�
 const SEE_TABLE = /^(.{4,60}?)(?:详)?见(?:专栏|表)\s*\d*\s*[。.]?$/;
 
 /** Source lines of every table row, per file: the normalised lines that carry cells. */
-function rowLines(segmented: Segmented[]): Map<string, NormLine[]> {
-  const out = new Map<string, NormLine[]>();
-  for (const s of segmented) out.set(s.file, s.blocks.flatMap((b) => b.lines.filter((l) => l.cells)));
-  return out;
+function rowLines(segmented: SegmentedFile[]): Map<string, NormLine[]> {
+  return new Map(segmented.map((s) => [s.file, s.tableRows]));
 }
 
 /** The registry itself: ids unique, and no name or alias (folded) shared by two indicators. */

@@ -2,7 +2,7 @@
  * The ingest recipe, without I/O: source files → publications, issues and documents
  * ready to emit, plus diagnostics. decode → normalise → segment → structure → (ids) .
  */
-import type { DecodedSource, Diagnostic, Segmented, StructuredDoc } from './types.ts';
+import type { DecodedSource, Diagnostic, SegmentedFile, StructuredDoc } from './types.ts';
 import type { Publication } from '../../src/schemas/publication.ts';
 import type { Issue } from '../../src/schemas/issue.ts';
 import { decodeSource } from './decode.ts';
@@ -60,8 +60,8 @@ export interface Corpus {
   observations: Observation[];
   /** What ingest made of each source file, for the build report. */
   files: Array<{ file: string; encoding?: string; kind?: 'issue' | 'standalone'; documents: number; refused?: true }>;
-  /** Per file, what segment saw: kept for the fidelity check. */
-  segmented: Segmented[];
+  /** Per file, what segment saw (its documents' lines aside). */
+  segmented: SegmentedFile[];
   diagnostics: Diagnostic[];
 }
 
@@ -75,7 +75,7 @@ export interface FileResult {
   file: string;
   /** How decode read the file; absent when it refused it (the refusal is in `diagnostics`). */
   encoding?: DecodedSource['encoding'];
-  segmented?: Segmented;
+  segmented?: SegmentedFile;
   /** Documents in reading order: the slug each takes on its own (the corpus may still disambiguate it), and the validity read from its text. */
   documents: Array<{ slug: string; doc: StructuredDoc; validity: Validity }>;
   /** This file's diagnostics, in the order the stages found them. */
@@ -129,7 +129,9 @@ export function ingestFile(file: SourceFile, times?: StageTimes): FileResult {
     const validity = timed(times, 'validity', () => readValidity(textSlots(doc.body), doc.date));
     return { slug, doc, validity };
   });
-  return { file: file.name, encoding: decoded.source.encoding, segmented, documents, diagnostics };
+  const { blocks, ...kept } = segmented;
+  const tableRows = blocks.flatMap((b) => b.lines.filter((l) => l.cells));
+  return { file: file.name, encoding: decoded.source.encoding, segmented: { ...kept, tableRows }, documents, diagnostics };
 }
 
 /** The corpus from every file's per-file results: slugs made unique, then the stages that read across documents. */
@@ -138,9 +140,9 @@ export function assembleCorpus(results: FileResult[], registry?: Registry & { in
   const publications = new Map<string, Publication>();
   const issues: Issue[] = [];
   const documents: CorpusDoc[] = [];
-  const segmentedAll: Segmented[] = [];
+  const segmentedAll: SegmentedFile[] = [];
   const files: Corpus['files'] = [];
-  const perFile: Array<{ segmented: Segmented; meta: Segmented['issue']; pubId?: string; issueId?: string; fileDocs: CorpusDoc[] }> = [];
+  const perFile: Array<{ segmented: SegmentedFile; meta: SegmentedFile['issue']; pubId?: string; issueId?: string; fileDocs: CorpusDoc[] }> = [];
 
   for (const result of [...results].sort((a, b) => a.file.localeCompare(b.file))) {
     diagnostics.push(...result.diagnostics);

@@ -88,6 +88,14 @@ export interface Segmented {
   span: Span;
 }
 
+/**
+ * What the stages after structure keep of segment's output for one file: everything but the
+ * documents' lines, which structure has read into the documents (keeping them doubled the per-file
+ * results, their cache entries and the corpus in memory), except the lines that carry table cells,
+ * where indicators finds a table row's source line.
+ */
+export type SegmentedFile = Omit<Segmented, 'blocks'> & { tableRows: NormLine[] };
+
 /** A node of a document's body tree. */
 export type BodyNode = SectionNode | ParagraphNode | TableNode;
 
