@@ -69,7 +69,7 @@ export interface Corpus {
  * What the per-file stages (decode → normalise → segment → structure, ids, validity) make of one
  * source file. It depends on that file's name and bytes alone, so it can be cached
  * (`ingest-cache.ts`) and a corpus re-assembled from it without reading the file again.
- * Plain data (no Map, no class, no undefined value), so it survives a JSON round trip unchanged.
+ * Plain data (no Map, no class, no undefined value): the cache gives back exactly what was stored.
  */
 export interface FileResult {
   file: string;
