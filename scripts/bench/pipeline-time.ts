@@ -1,5 +1,5 @@
 /**
- * `tsx scripts/bench/pipeline-time.ts SEEDS_DIR CONTENT_DIR`: time the ingest pipeline alone
+ * `node scripts/bench/pipeline-time.ts SEEDS_DIR CONTENT_DIR`: time the ingest pipeline alone
  * (ingestCorpus + validateCorpus + renderCorpus, in memory: no process start, no module loading,
  * no file writes) over the seeds already read. Prints `pipeline-ms N bytes B`, the CPU time of the
  * process over the same span (`cpu-ms`: steadier than wall time on a shared machine; it includes

@@ -142,8 +142,8 @@ async function runSize(n: number, seeds: SeedText[], base: string, floor: boolea
   };
   const ingestEnv = { ...env, NODE_OPTIONS: INGEST_NODE_OPTIONS };
   const ingestArgs = ['scripts/ingest/cli.ts', '--seeds', seedsDir, '--out', contentDir];
-  const ingest = await step('ingest', join(BIN, 'tsx'), ingestArgs, ROOT, ingestEnv);
-  const pipeline = await step('pipeline (in-process)', join(BIN, 'tsx'), ['scripts/bench/pipeline-time.ts', seedsDir, contentDir], ROOT, ingestEnv);
+  const ingest = await step('ingest', join(BIN, 'node'), ingestArgs, ROOT, ingestEnv);
+  const pipeline = await step('pipeline (in-process)', join(BIN, 'node'), ['scripts/bench/pipeline-time.ts', seedsDir, contentDir], ROOT, ingestEnv);
   const pipelineMs = Number(/pipeline-ms (\d+(?:\.\d+)?)/.exec(pipeline.tail)?.[1] ?? NaN);
   const duplicateSlugs = (readFileSync(log, 'utf8').match(/ingest\/duplicate-slug/g) ?? []).length;
   const row: BenchRow = {
@@ -183,7 +183,7 @@ async function runSize(n: number, seeds: SeedText[], base: string, floor: boolea
       const added = synthesizeCopy(issueSeed, n);
       writeFileSync(join(seedsDir, added.name), added.text);
       const logStart = statSync(log).size;
-      const ri = await step('rebuild: ingest', join(BIN, 'tsx'), ingestArgs, ROOT, ingestEnv);
+      const ri = await step('rebuild: ingest', join(BIN, 'node'), ingestArgs, ROOT, ingestEnv);
       const rb = await step('rebuild: astro build', join(BIN, 'astro'), ['build'], ROOT, astroEnv);
       const buildLog = readFileSync(log, 'utf8').slice(logStart);
       const rs = row.search ? await step('rebuild: search index', join(BIN, 'tsx'), ['scripts/build-search-index.ts']) : { seconds: NaN, peakRssMB: NaN };
