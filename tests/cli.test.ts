@@ -12,13 +12,13 @@ function ingest(files: Record<string, Uint8Array | string>) {
   const out = join(dir, 'content');
   spawnSync('mkdir', ['-p', seeds]);
   for (const [name, bytes] of Object.entries(files)) writeFileSync(join(seeds, name), bytes);
-  const r = spawnSync('tsx', ['scripts/ingest/cli.ts', '--seeds', seeds, '--out', out], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['scripts/ingest/cli.ts', '--seeds', seeds, '--out', out], { cwd: ROOT, encoding: 'utf8' });
   return { ...r, out };
 }
 
 describe('ingest command', () => {
   it('prints the parsed tree of any one file with --json', () => {
-    const r = spawnSync('tsx', ['scripts/ingest/cli.ts', '--json', 'tests/fixtures/general/traditional.txt'], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['scripts/ingest/cli.ts', '--json', 'tests/fixtures/general/traditional.txt'], { cwd: ROOT, encoding: 'utf8' });
     expect(r.status).toBe(0);
     const tree = JSON.parse(r.stdout) as { segmented: Array<{ kind: string }>; documents: Array<{ slug: string; doc: { body: unknown[] } }> };
     expect(tree.segmented[0]!.kind).toBe('standalone');

@@ -91,7 +91,7 @@ describe('ingest cache', () => {
 
 describe('ingest command writes only what changed', () => {
   const run = (seedsDir: string, out: string, cache: string) =>
-    spawnSync('tsx', ['scripts/ingest/cli.ts', '--seeds', seedsDir, '--out', out], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, GAZETTE_INGEST_CACHE: cache } });
+    spawnSync(process.execPath, ['scripts/ingest/cli.ts', '--seeds', seedsDir, '--out', out], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, GAZETTE_INGEST_CACHE: cache } });
 
   it('leaves unchanged files untouched, writes new ones and removes stale ones', () => {
     const dir = tempDir('gazette-incremental-');

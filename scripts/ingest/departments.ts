@@ -86,8 +86,9 @@ export function assignResponsibilities(documents: CorpusDoc[], registry: Registr
     if (!matched.has(key)) matched.set(key, matchDepartment(name, gov, reg));
     return matched.get(key);
   };
-  // One closure for the whole corpus, not one per passage: tsx (esbuild keepNames) renames each
-  // closure it creates with Object.defineProperty, which cost more than the rest of the loop.
+  // One closure for the whole corpus, not one per passage: under tsx, which ran ingest before,
+  // esbuild's keepNames renamed each closure created with Object.defineProperty, which cost more
+  // than the rest of the loop; one closure is still the cheaper shape.
   const add = (d: CorpusDoc, gov: Government | undefined, slot: TextSlot, actor: ClauseActor, implicit: boolean, task: string): Assignment => {
     const line = slot.span.start;
     const dep = !actor.collective && registry ? match(actor.name, gov, registry) : undefined;

@@ -26,7 +26,7 @@ let second = '';
 let third = '';
 
 beforeAll(() => {
-  execFileSync('tsx', ['scripts/ingest/cli.ts', '--seeds', 'seeds', '--out', content], { cwd: ROOT, env, stdio: 'pipe' });
+  execFileSync(process.execPath, ['scripts/ingest/cli.ts', '--seeds', 'seeds', '--out', content], { cwd: ROOT, env, stdio: 'pipe' });
   first = build();
   second = build();
   // Rename the plan that the 2017 notice carries and cites: both pages show its title.

@@ -18,7 +18,7 @@ let server: Awaited<ReturnType<typeof serveDir>>;
 
 beforeAll(async () => {
   const env = { ...process.env, GAZETTE_CONTENT_DIR: content, GAZETTE_OUT_DIR: out, GAZETTE_CACHE_DIR: join(work, 'cache') };
-  execFileSync('tsx', ['scripts/ingest/cli.ts', '--seeds', 'tests/fixtures/hostile', '--out', content], { cwd: ROOT, env, stdio: 'pipe' });
+  execFileSync(process.execPath, ['scripts/ingest/cli.ts', '--seeds', 'tests/fixtures/hostile', '--out', content], { cwd: ROOT, env, stdio: 'pipe' });
   execFileSync('astro', ['build'], { cwd: ROOT, env, stdio: 'pipe' });
   server = await serveDir(out);
   browser = await chromium.launch(launchOptions);
