@@ -596,14 +596,14 @@ export async function buildSearchIndex(outDir: string, { shardUnits = SHARD_UNIT
     const read = await pool.run(batches.map((batch): WorkerTask => ({ kind: 'read', ...batch })));
     lap('read');
     const used = new Set(read.flatMap(({ used }) => Array.from(used ?? '')));
-    const cachedCharacters = await pMap(
+    const cachedSeparators = await pMap(
       pages.filter((_, i) => cached[i]),
       async (page) => separatorsUsed([await cache!.get(page.key)]),
       { concurrency: FILE_CONCURRENCY },
     );
-    for (const chars of cachedCharacters) for (const char of chars) used.add(char);
+    for (const candidates of cachedSeparators) for (const candidate of candidates) used.add(candidate);
     const separator = chooseSeparator(used);
-    lap('characters');
+    lap('separator');
 
     const passagesFile = (shard: number) => join(scratch, `passages-${shard}.jsonl`);
     const cut = await writePassages(fragmentsInOrder(pages, cached, batches, cache), separator, shardUnits, passagesFile);

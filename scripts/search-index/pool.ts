@@ -60,8 +60,10 @@ export class WorkerPool {
     return new Promise((resolve, reject) => {
       const onMessage = (reply: WorkerReply) => {
         cleanup();
-        if (reply.ok) resolve({ used: reply.used, records: reply.records });
-        else reject(new Error(`search index: ${describeTask(task)}: ${reply.error}`));
+        if (!reply.ok) return reject(new Error(`search index: ${describeTask(task)}: ${reply.error}`));
+        // The whole result, whatever the task answered with: a new kind of answer needs no change here.
+        const { ok: _ok, ...result } = reply;
+        resolve(result);
       };
       const onExit = (code: number | null, signal: string | null) => {
         cleanup();
