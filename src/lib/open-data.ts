@@ -1,7 +1,12 @@
-// Open data under <base>data/: every dataset is a JSON array of records with a JSON Schema generated
-// from the same zod schemas ingest validates against, and optionally a CSV for spreadsheets.
+// Open data under <base>data/: every dataset is cut by year into JSON arrays of records
+// (data/<name>/<year>.json, and optionally a CSV for spreadsheets), with one JSON Schema generated
+// from the same zod schemas ingest validates against and an index (data/<name>.json) listing the
+// parts. Cut by year because a whole dataset grows with the archive without bound (at 10,000
+// documents the departments' tasks alone were 142 MB in one file, past what static hosts take:
+// GitHub Pages refuses files over 100 MB, Cloudflare Pages over 25 MiB), while a year's part
+// stays the size of a year's publications, and stays put as later years arrive.
 // Adding a dataset (indicators, departments …) is one more entry in `datasets` below; the
-// routes (src/pages/data/[file].ts), the /data/ page and the tests pick it up from this list.
+// routes (src/pages/data/[...file].ts), the /data/ page and the tests pick it up from this list.
 import { z } from 'astro/zod';
 import { DocumentSchema } from '../schemas/document.ts';
 import { AssignmentSchema, DepartmentSchema } from '../schemas/department.ts';
@@ -12,19 +17,30 @@ import { ObservationSchema, IndicatorSchema } from '../schemas/indicator.ts';
 import { absoluteUrl } from './site-url.ts';
 import { departmentUrl, documentUrl, provisionUrl, fileUrl } from './url.ts';
 import { sourceFragment } from './plan-format.ts';
+import { groupByYear, newestYearFirst, type YearKey } from './paging.ts';
+import { taskYear } from './department-years.ts';
 
 export interface Dataset<Record extends z.ZodObject = z.ZodObject> {
-  /** File stem: documents → data/documents.json and data/documents.schema.json. */
+  /** File stem: documents → data/documents.json (the index), data/documents.schema.json and data/documents/<year>.json. */
   name: string;
   /** Heading on the /data/ page. */
   title: string;
   description: string;
   /** One record; every field carries a description (shown on the /data/ page and in the JSON Schema). */
   record: Record;
-  /** The records, in a stable order. Each is parsed with `record` when the file is built. */
-  records(sources: DataSources): z.input<Record>[];
-  /** Also write data/<name>.csv: UTF-8 with BOM, one row per record, array fields joined with '；'. */
+  /**
+   * The records by the year they are filed under (their document's; undefined when undated), in a
+   * stable order. Each is parsed with `record` when its file is built.
+   */
+  parts(sources: DataSources): Array<DatasetPart<z.input<Record>>>;
+  /** Also write data/<name>/<year>.csv: UTF-8 with BOM, one row per record, array fields joined with '；'. */
   csv?: boolean;
+}
+
+/** One year's records of a dataset: data/<name>/<key>.json. */
+export interface DatasetPart<R> {
+  key: YearKey;
+  records: R[];
 }
 
 /** Everything a dataset may draw its records from, loaded once per build. */
@@ -67,10 +83,10 @@ export type DocumentRecord = z.output<typeof DocumentRecordSchema>;
 export const documentsDataset = defineDataset({
   name: 'documents',
   title: '文件',
-  description: '全部文件的元数据，每份文件一条，按日期从新到旧。正文见各文件页面。',
+  description: '全部文件的元数据，每份文件一条，按年份分文件，年内按日期从新到旧。正文见各文件页面。',
   record: DocumentRecordSchema,
-  records: ({ gazette }) =>
-    gazette.documents.map(({ id, data }) => ({
+  parts: ({ gazette }) =>
+    byYear(gazette.documents, (entry) => gazette.yearOf(entry), ({ id, data }) => ({
       slug: id,
       url: absoluteUrl(documentUrl(id)),
       title: data.title,
@@ -111,29 +127,38 @@ export const DepartmentRecordSchema = z
           task: task.task.meta({ description: '任务文字（已截短，不含分工括注）。' }),
         }),
       )
-      .meta({ description: '该部门承担的全部任务，按文件顺序。' }),
+      .meta({ description: '该部门在该年文件中承担的全部任务，按文件顺序。' }),
   })
   .meta({ title: 'Gazette Atlas department', description: '一个部门及其承担的任务。' });
 
 export const departmentsDataset = defineDataset({
   name: 'departments',
   title: '部门与分工',
-  description: '文件责任分工中出现的部门（登记表中的规范名称与简称），每个部门一条，附其牵头、负责、参与的全部任务。集体主体（各县（市）区政府等）不单列。',
+  description:
+    '文件责任分工中出现的部门（登记表中的规范名称与简称），每年一个文件：该年文件中有任务的每个部门一条，附其在该年文件中牵头、负责、参与的全部任务。集体主体（各县（市）区政府等）不单列。',
   record: DepartmentRecordSchema,
-  records: ({ responsibilities }) =>
-    responsibilities.departments
-      .map((d) => ({ d, tasks: responsibilities.of(d.id) }))
-      .filter(({ tasks }) => tasks.length > 0)
-      .map(({ d, tasks }) => ({
-        id: d.id,
-        url: absoluteUrl(departmentUrl(d.id)),
-        name: d.data.name,
-        short: d.data.short,
-        level: d.data.level,
-        government: d.data.government.id,
-        aliases: d.data.aliases,
-        assignments: tasks.map((a) => ({ document: a.document, url: absoluteUrl(provisionUrl(a.document, a.anchor)), role: a.role, implicit: a.implicit, task: a.task })),
-      })),
+  parts: ({ responsibilities, gazette }) => {
+    const yearOf = taskYear(gazette);
+    // Each department's tasks by year, then each year's departments in the registry's order.
+    const perYear = new Map<YearKey, Array<z.input<typeof DepartmentRecordSchema>>>();
+    for (const d of responsibilities.departments) {
+      for (const { key, items } of groupByYear(responsibilities.of(d.id), yearOf)) {
+        const list = perYear.get(key) ?? [];
+        list.push({
+          id: d.id,
+          url: absoluteUrl(departmentUrl(d.id)),
+          name: d.data.name,
+          short: d.data.short,
+          level: d.data.level,
+          government: d.data.government.id,
+          aliases: d.data.aliases,
+          assignments: items.map((a) => ({ document: a.document, url: absoluteUrl(provisionUrl(a.document, a.anchor)), role: a.role, implicit: a.implicit, task: a.task })),
+        });
+        perYear.set(key, list);
+      }
+    }
+    return [...perYear].map(([key, records]) => ({ key, records })).sort((a, b) => newestYearFirst(a.key, b.key));
+  },
 });
 
 const obs = ObservationSchema.shape;
@@ -168,12 +193,14 @@ export const ObservationRecordSchema = z
 export const indicatorsDataset = defineDataset({
   name: 'indicators',
   title: '指标观测值',
-  description: '各规划中每个指标的基期值、目标值和实际值，每个值一条（一行），附原文写法、解析出的数值与出处。CSV 为带 BOM 的 UTF-8，可直接用电子表格打开。',
+  description: '各规划中每个指标的基期值、目标值和实际值，每个值一条（一行），附原文写法、解析出的数值与出处；按刊载规划的文件的年份分文件。CSV 为带 BOM 的 UTF-8，可直接用电子表格打开。',
   record: ObservationRecordSchema,
   csv: true,
-  records: ({ plans }) =>
-    plans.indicators.flatMap((indicator) =>
-      plans.ofIndicator(indicator.id).map(({ data: o }) => ({
+  parts: ({ plans, gazette }) =>
+    byYear(
+      plans.indicators.flatMap((indicator) => plans.ofIndicator(indicator.id).map(({ data: o }) => ({ indicator, o }))),
+      ({ o }) => gazette.yearOf(gazette.document(o.document.id)),
+      ({ indicator, o }) => ({
         id: o.id,
         indicator: indicator.id,
         indicatorName: indicator.data.name,
@@ -194,41 +221,91 @@ export const indicatorsDataset = defineDataset({
         region: o.region ?? null,
         source: absoluteUrl(provisionUrl(o.document.id, sourceFragment(o.source))),
         line: o.source.line,
-      })),
+      }),
     ),
 });
+
+/** Items grouped into year parts (newest first, undated last), each item made a record. */
+function byYear<T, R>(items: readonly T[], yearOf: (item: T) => number | undefined, toRecord: (item: T) => R): Array<DatasetPart<R>> {
+  return groupByYear(items, yearOf).map(({ key, items: group }) => ({ key, records: group.map(toRecord) }));
+}
 
 /** Every published dataset. */
 export const datasets: Dataset[] = [documentsDataset as unknown as Dataset, indicatorsDataset as unknown as Dataset, departmentsDataset as unknown as Dataset];
 
 export const dataFileUrl = (file: string): string => fileUrl(`data/${file}`);
+/** The dataset's index: data/<name>.json. */
 export const jsonFile = (dataset: Dataset): string => `${dataset.name}.json`;
 export const schemaFile = (dataset: Dataset): string => `${dataset.name}.schema.json`;
-export const csvFile = (dataset: Dataset): string => `${dataset.name}.csv`;
+/** One year's records: data/<name>/<year>.json (or .csv). */
+export const partFile = (dataset: Dataset, key: YearKey, extension: 'json' | 'csv'): string => `${dataset.name}/${key}.${extension}`;
 
-/** Every file under data/ that the datasets produce. */
-export function dataFiles(): string[] {
-  return datasets.flatMap((dataset) => [jsonFile(dataset), schemaFile(dataset), ...(dataset.csv ? [csvFile(dataset)] : [])]);
+/** The index of a dataset (data/<name>.json): what it is, its schema and its parts. */
+export interface DatasetIndex {
+  name: string;
+  title: string;
+  description: string;
+  /** URL of the JSON Schema every part validates against. */
+  schema: string;
+  /** Records in all parts. */
+  records: number;
+  /** Newest year first; `year` is null for the part of undated documents. */
+  parts: Array<{ year: number | null; records: number; json: string; csv?: string }>;
 }
 
-/** The records, parsed (so a build fails rather than publish a record its schema rejects). */
-function parsedRecords(dataset: Dataset, sources: DataSources): Record<string, unknown>[] {
-  return z.array(dataset.record).parse(dataset.records(sources)) as Record<string, unknown>[];
+// A build asks for each part of a dataset in its own request: the parts are made once per build.
+const madeParts = new WeakMap<Gazette, Map<string, Array<DatasetPart<Record<string, unknown>>>>>();
+
+/** The dataset's parts, each record parsed (so a build fails rather than publish a record its schema rejects). */
+export function datasetParts(dataset: Dataset, sources: DataSources): Array<DatasetPart<Record<string, unknown>>> {
+  const made = madeParts.get(sources.gazette) ?? new Map<string, Array<DatasetPart<Record<string, unknown>>>>();
+  madeParts.set(sources.gazette, made);
+  let parts = made.get(dataset.name);
+  if (!parts) {
+    parts = dataset.parts(sources).map(({ key, records }) => ({ key, records: z.array(dataset.record).parse(records) as Record<string, unknown>[] }));
+    made.set(dataset.name, parts);
+  }
+  return parts;
+}
+
+/** Every file under data/ that the datasets produce: each index and schema, each part (and its CSV). */
+export function dataFiles(sources: DataSources): string[] {
+  return datasets.flatMap((dataset) => [
+    jsonFile(dataset),
+    schemaFile(dataset),
+    ...datasetParts(dataset, sources).flatMap(({ key }) => [partFile(dataset, key, 'json'), ...(dataset.csv ? [partFile(dataset, key, 'csv')] : [])]),
+  ]);
+}
+
+export function datasetIndex(dataset: Dataset, sources: DataSources): DatasetIndex {
+  const parts = datasetParts(dataset, sources);
+  return {
+    name: dataset.name,
+    title: dataset.title,
+    description: dataset.description,
+    schema: absoluteUrl(dataFileUrl(schemaFile(dataset))),
+    records: parts.reduce((sum, part) => sum + part.records.length, 0),
+    parts: parts.map(({ key, records }) => ({
+      year: key === 'undated' ? null : Number(key),
+      records: records.length,
+      json: absoluteUrl(dataFileUrl(partFile(dataset, key, 'json'))),
+      ...(dataset.csv ? { csv: absoluteUrl(dataFileUrl(partFile(dataset, key, 'csv'))) } : {}),
+    })),
+  };
 }
 
 /** A JSON array with one record per line: compact, and diffs show which records changed. */
-export function datasetJson(dataset: Dataset, sources: DataSources): string {
-  const records = parsedRecords(dataset, sources);
+export function recordsJson(records: readonly Record<string, unknown>[]): string {
   return records.length === 0 ? '[]\n' : `[\n${records.map((record) => JSON.stringify(record)).join(',\n')}\n]\n`;
 }
 
-/** JSON Schema (draft 2020-12) of the whole file: an array of records. */
+/** JSON Schema (draft 2020-12) of each part: an array of records. */
 export function datasetJsonSchema(dataset: Dataset): Record<string, unknown> {
   const { $schema, ...schema } = z.toJSONSchema(z.array(dataset.record)) as Record<string, unknown>;
   return {
     $schema,
     $id: absoluteUrl(dataFileUrl(schemaFile(dataset))),
-    title: `Gazette Atlas: ${dataset.name}.json`,
+    title: `Gazette Atlas: ${dataset.name}/<year>.json`,
     description: dataset.description,
     ...schema,
   };
@@ -275,11 +352,11 @@ function csvCell(value: unknown): string {
 }
 
 /** CSV for spreadsheets: UTF-8 with a BOM (so Excel reads Chinese text), CRLF line ends, a header row. */
-export function toCsv(columns: string[], rows: Record<string, unknown>[]): string {
+export function toCsv(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
   const lines = [columns.map(csvCell).join(','), ...rows.map((row) => columns.map((column) => csvCell(row[column])).join(','))];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
-export function datasetCsv(dataset: Dataset, sources: DataSources): string {
-  return toCsv(Object.keys(dataset.record.shape), parsedRecords(dataset, sources));
+export function recordsCsv(dataset: Dataset, records: readonly Record<string, unknown>[]): string {
+  return toCsv(Object.keys(dataset.record.shape), records);
 }

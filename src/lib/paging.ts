@@ -40,12 +40,13 @@ export function cutByYear<T>(items: readonly T[], yearOf: (item: T) => number | 
   return pastLimit(items) ? groupByYear(items, yearOf) : undefined;
 }
 
+/** Orders year keys newest first, `undated` last. */
+export const newestYearFirst = (a: YearKey, b: YearKey): number => (a === 'undated' ? 1 : b === 'undated' ? -1 : Number(b) - Number(a));
+
 /** Items grouped by year, newest year first and `undated` last; each group keeps the items' order. */
 export function groupByYear<T>(items: readonly T[], yearOf: (item: T) => number | undefined): Array<YearGroup<T>> {
   const groups = Map.groupBy(items, (item) => yearKey(yearOf(item)));
-  return [...groups]
-    .map(([key, list]) => ({ key, items: list }))
-    .sort((a, b) => (a.key === 'undated' ? 1 : b.key === 'undated' ? -1 : Number(b.key) - Number(a.key)));
+  return [...groups].map(([key, list]) => ({ key, items: list })).sort((a, b) => newestYearFirst(a.key, b.key));
 }
 
 /** Each year group with the keys of the years before and after it in the list, for a year page's pager. */

@@ -9,6 +9,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { CONTENT, ROOT } from '../support/corpus.ts';
 import type { DocumentRecord } from '../../src/lib/open-data.ts';
+import { pathUnder, readDataset } from '../support/open-data.ts';
 
 const DIST = resolve(ROOT, process.env.GAZETTE_OUT_DIR ?? 'dist');
 const SITE = new URL(process.env.SITE_URL || 'https://gazette-atlas.example').origin;
@@ -54,7 +55,7 @@ let issueDates: Map<string, string | undefined>;
 
 beforeAll(() => {
   if (!existsSync(join(DIST, 'index.html'))) throw new Error(`${DIST} has no build: run npm run build first`);
-  records = JSON.parse(read('data/documents.json')) as DocumentRecord[];
+  records = readDataset<DocumentRecord>(DIST, 'documents', pathUnder(`${SITE}${BASE}`)).records;
   const issues = JSON.parse(readFileSync(join(CONTENT, 'issues.json'), 'utf8')) as Array<{ id: string; date?: string }>;
   issueDates = new Map(issues.map((issue) => [issue.id, issue.date]));
 });

@@ -8,13 +8,15 @@ import { join, resolve } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { ROOT } from '../support/corpus.ts';
-import { dataFiles, datasetJsonSchema, datasets, documentsDataset, fieldDocs, type DocumentRecord } from '../../src/lib/open-data.ts';
+import { datasetJsonSchema, datasets, documentsDataset, fieldDocs, type DocumentRecord } from '../../src/lib/open-data.ts';
+import { pathUnder, readDataset } from '../support/open-data.ts';
 
 const DIST = resolve(ROOT, process.env.GAZETTE_OUT_DIR ?? 'dist');
 const SITE = new URL(process.env.SITE_URL || 'https://gazette-atlas.example').origin;
 const BASE = `/${(process.env.BASE_PATH ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
 
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(join(DIST, path), 'utf8')) as T;
+const dataset = <R>(name: string) => readDataset<R>(DIST, name, pathUnder(`${SITE}${BASE}`));
 const documentPages = (): string[] =>
   readdirSync(join(DIST, 'documents'), { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(join(DIST, 'documents', entry.name, 'index.html')))
@@ -33,28 +35,67 @@ let records: DocumentRecord[];
 
 beforeAll(() => {
   if (!existsSync(join(DIST, 'index.html'))) throw new Error(`${DIST} has no build: run npm run build first`);
-  records = readJson<DocumentRecord[]>('data/documents.json');
+  records = dataset<DocumentRecord>('documents').records;
 });
 
 describe('open data files', () => {
-  test('every dataset file is built', () => {
-    expect(dataFiles()).toEqual(expect.arrayContaining(['documents.json', 'documents.schema.json', 'departments.json', 'departments.schema.json', 'indicators.json', 'indicators.schema.json', 'indicators.csv']));
-    for (const file of dataFiles()) expect(existsSync(join(DIST, 'data', file)), file).toBe(true);
+  test.each(datasets.map((d) => [d.name, d] as const))('%s.json indexes its parts by year, and every part is built', (name, d) => {
+    const { index, parts } = dataset<Record<string, unknown>>(name);
+    expect(index).toMatchObject({ name, title: d.title, description: d.description, schema: `${SITE}${BASE}data/${name}.schema.json` });
+    expect(parts.length).toBeGreaterThan(0);
+    const keys = index.parts.map((part) => (part.year === null ? 'undated' : String(part.year)));
+    // Newest year first, the undated part last, each year once.
+    const years = index.parts.flatMap((part) => (part.year === null ? [] : [part.year]));
+    expect(years).toEqual([...years].sort((a, b) => b - a));
+    expect(new Set(keys).size).toBe(keys.length);
+    if (keys.includes('undated')) expect(keys.at(-1)).toBe('undated');
+    for (const { part, file, records: partRecords } of parts) {
+      expect(file).toBe(`data/${name}/${part.year ?? 'undated'}.json`);
+      expect(partRecords.length).toBe(part.records);
+      expect(partRecords.length).toBeGreaterThan(0);
+      if (d.csv) expect(part.csv).toBe(`${SITE}${BASE}data/${name}/${part.year ?? 'undated'}.csv`);
+      else expect(part.csv).toBeUndefined();
+    }
+    expect(index.records).toBe(parts.reduce((sum, p) => sum + p.records.length, 0));
+    // Nothing under data/<name>/ that the index does not list.
+    const listed = index.parts.flatMap((part) => [part.json, ...(part.csv ? [part.csv] : [])].map((url) => url.split('/').at(-1)));
+    expect(readdirSync(join(DIST, 'data', name)).sort()).toEqual(listed.sort());
   });
 
-  test.each(datasets.map((dataset) => [dataset.name, dataset] as const))(
-    '%s.json validates against %s.schema.json, which is the schema generated from zod',
-    (name, dataset) => {
+  test('each part holds what is filed under its year: the year of the document a record comes from', () => {
+    const documents = dataset<DocumentRecord>('documents');
+    const yearOfDocument = new Map<string, number | null>();
+    for (const { part, records: partRecords } of documents.parts) {
+      for (const record of partRecords) {
+        yearOfDocument.set(record.slug, part.year);
+        if (record.date !== null) expect(Number(record.date.slice(0, 4)), record.slug).toBe(part.year);
+      }
+    }
+    expect(new Set(yearOfDocument.values()).size).toBeGreaterThan(1);
+    for (const { part, records: partRecords } of dataset<{ document: string }>('indicators').parts) {
+      for (const record of partRecords) expect(yearOfDocument.get(record.document), record.document).toBe(part.year);
+    }
+    for (const { part, records: partRecords } of dataset<{ id: string; assignments: Array<{ document: string }> }>('departments').parts) {
+      // A department appears once a year, with that year's tasks.
+      expect(new Set(partRecords.map((r) => r.id)).size).toBe(partRecords.length);
+      for (const record of partRecords) for (const a of record.assignments) expect(yearOfDocument.get(a.document), a.document).toBe(part.year);
+    }
+  });
+
+  test.each(datasets.map((d) => [d.name, d] as const))(
+    'every part of %s validates against %s.schema.json, which is the schema generated from zod',
+    (name, d) => {
       const schema = readJson<Record<string, unknown>>(`data/${name}.schema.json`);
       const { $id, ...published } = schema;
-      const { $id: _id, ...generated } = datasetJsonSchema(dataset);
+      const { $id: _id, ...generated } = datasetJsonSchema(d);
       expect(published).toEqual(generated);
       expect($id).toBe(`${SITE}${BASE}data/${name}.schema.json`);
 
       // Formats (uri) are checked below with the URL parser; Ajv checks everything else.
       const validate = new Ajv2020({ strict: true, allErrors: true, validateFormats: false }).compile(schema);
-      const data = readJson<unknown>(`data/${name}.json`);
-      expect(validate(data), JSON.stringify(validate.errors, null, 2)).toBe(true);
+      for (const { file, records: partRecords } of dataset<unknown>(name).parts) {
+        expect(validate(partRecords), `${file}: ${JSON.stringify(validate.errors, null, 2)}`).toBe(true);
+      }
     },
   );
 
@@ -117,31 +158,35 @@ describe('open data files', () => {
       }
       expect(html).toContain(`href="${BASE}data/${dataset.name}.json"`);
       expect(html).toContain(`href="${BASE}data/${dataset.name}.schema.json"`);
+      for (const { file } of readDataset(DIST, dataset.name, pathUnder(`${SITE}${BASE}`)).parts) expect(html).toContain(`href="${BASE}${file}"`);
     }
     expect(fieldDocs(documentsDataset).find((field) => field.name === 'docNumber')?.type).toBe('string | null');
   });
 });
 
-describe('departments.json', () => {
-  test('lists each department with its tasks, linking to the exact provision', () => {
-    const records = readJson<Array<{ id: string; name: string; assignments: Array<{ role: string; url: string }> }>>('data/departments.json');
-    const sthjt = records.find((r) => r.id === 'jilinsheng-sthjt')!;
-    expect(sthjt.name).toBe('吉林省生态环境厅');
-    expect(sthjt.assignments.filter((a) => a.role === 'lead').length).toBe(20);
-    expect(sthjt.assignments.every((a) => a.url.startsWith(`${SITE}${BASE}documents/`) && a.url.includes('#'))).toBe(true);
+describe('departments', () => {
+  test('lists each department with its tasks, year by year, linking to the exact provision', () => {
+    const records = dataset<{ id: string; name: string; assignments: Array<{ role: string; url: string }> }>('departments').records;
+    const sthjt = records.filter((r) => r.id === 'jilinsheng-sthjt');
+    expect(sthjt.map((r) => r.name)).toContain('吉林省生态环境厅');
+    const tasks = sthjt.flatMap((r) => r.assignments);
+    expect(tasks.filter((a) => a.role === 'lead').length).toBe(20);
+    expect(tasks.every((a) => a.url.startsWith(`${SITE}${BASE}documents/`) && a.url.includes('#'))).toBe(true);
     expect(records.some((r) => r.name.startsWith('各'))).toBe(false);
   });
 });
 
-describe('indicators.json and indicators.csv', () => {
-  test('one record per observation, each linking to its table row or passage; the CSV starts with a BOM', () => {
-    const records = readJson<Array<{ indicator: string; kind: string; year: number; value: string; source: string }>>('data/indicators.json');
+describe('indicators: JSON and CSV', () => {
+  test('one record per observation, each linking to its table row or passage; each CSV starts with a BOM', () => {
+    const { records, parts } = dataset<{ indicator: string; kind: string; year: number; value: string; source: string }>('indicators');
     const observations = JSON.parse(readFileSync(join(ROOT, 'content', 'observations.json'), 'utf8')) as unknown[];
     expect(records).toHaveLength(observations.length);
     expect(records.filter((r) => r.indicator === 'kqzlyltsbl').map((r) => `${r.year} ${r.kind} ${r.value}`)).toEqual(expect.arrayContaining(['2020 target ≥80', '2020 actual 81.4']));
     expect(records.every((r) => r.source.startsWith(`${SITE}${BASE}documents/`) && r.source.includes('#'))).toBe(true);
-    const csv = readFileSync(join(DIST, 'data', 'indicators.csv'));
-    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(csv.toString('utf8').trim().split(/\r?\n/)).toHaveLength(records.length + 1);
+    for (const { file, records: partRecords } of parts) {
+      const csv = readFileSync(join(DIST, file.replace(/\.json$/, '.csv')));
+      expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      expect(csv.toString('utf8').trim().split(/\r?\n/), file).toHaveLength(partRecords.length + 1);
+    }
   });
 });

@@ -12,6 +12,7 @@ import { launchOptions } from '../support/browser.ts';
 import { buildSite } from '../support/build.ts';
 import { startNginx, type NginxServer } from '../support/nginx.ts';
 import { checkLinks } from '../../scripts/check-links.ts';
+import type { DatasetIndex } from '../../src/lib/open-data.ts';
 
 const BASE = '/atlas/';
 const SITE = 'https://atlas.example.org';
@@ -124,7 +125,14 @@ describe(`site built with BASE_PATH=${BASE}, served by nginx`, () => {
     expect(robots).toContain(`Sitemap: ${SITE}${BASE}sitemap-index.xml`);
     const sitemap = await (await fetch(`${root}sitemap.xml`)).text();
     expect(sitemap).toContain(`<loc>${SITE}${BASE}sitemap-0.xml</loc>`);
-    const documents = (await (await fetch(`${root}data/documents.json`)).json()) as Array<{ url: string }>;
-    for (const { url } of documents) expect(url.startsWith(`${SITE}${BASE}documents/`), url).toBe(true);
+    // The open data's index and its parts, through the server: every URL in them is the deployed one.
+    const index = (await (await fetch(`${root}data/documents.json`)).json()) as DatasetIndex;
+    expect(index.parts.length).toBeGreaterThan(0);
+    for (const part of index.parts) {
+      expect(part.json.startsWith(`${SITE}${BASE}data/documents/`), part.json).toBe(true);
+      const documents = (await (await fetch(`${root}${part.json.slice(`${SITE}${BASE}`.length)}`)).json()) as Array<{ url: string }>;
+      expect(documents).toHaveLength(part.records);
+      for (const { url } of documents) expect(url.startsWith(`${SITE}${BASE}documents/`), url).toBe(true);
+    }
   });
 });
