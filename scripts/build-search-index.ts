@@ -39,6 +39,7 @@ import { WorkerPool, type WorkerTask } from './search-index/pool.ts';
 import { ReadCache, readKey } from './search-index/read-cache.ts';
 import { cacheDirFromSetting } from './cache-setting.ts';
 import { BLOCK_SEPARATOR, foldChars, isWordChar, unifyDocNumberYears, type Catalog, type CatalogPage } from '../src/scripts/search-text.ts';
+import { encodeRecords, type Place, type ShardPages } from '../src/scripts/search-records.ts';
 
 /**
  * Passages are cut at the first block start after this many characters… Every record costs the
@@ -507,10 +508,12 @@ async function writePassages(
   separator: string,
   shardUnits: number,
   passagesFile: (shard: number) => string,
-): Promise<{ pages: CatalogPage[]; passages: Passage[]; include: Set<string>; shards: number }> {
+): Promise<{ pages: CatalogPage[]; passages: Passage[]; include: Set<string>; shardPages: number[] }> {
   const include = new Set<string>();
   const pages: CatalogPage[] = [];
   const passages: Passage[] = [];
+  /** How many pages each shard holds, in order. */
+  const shardPages = [0];
   let shard = 0;
   let shardSize = 0;
   let lines: string[] = [];
@@ -523,6 +526,7 @@ async function writePassages(
     if (shardSize > 0 && shardSize + text.units.length > shardUnits) {
       await flush();
       shard++;
+      shardPages.push(0);
       shardSize = 0;
     }
     shardSize += text.units.length;
@@ -535,10 +539,11 @@ async function writePassages(
       lines.push(`${JSON.stringify({ url, content: passageHtml(text, range, page.filters) })}\n`);
     }
     pages.push(page);
+    shardPages[shard]!++;
     if (lines.length >= 1000) await flush();
   }
   await flush();
-  return { pages, passages, include, shards: shard + 1 };
+  return { pages, passages, include, shardPages };
 }
 
 /**
@@ -553,21 +558,21 @@ export async function recordUrls(outputPath: string): Promise<Record<string, str
   return Object.fromEntries(names.map((name, i) => [name.replace(/\.pf_fragment$/, ''), urls[i]!]));
 }
 
-/** The catalog's records: each shard's record ids (in shard order, then id order) mapped to their page and passage. */
-function recordsOf(shardRecords: ReadonlyArray<Record<string, string>>, passages: readonly Passage[]): Catalog['records'] {
+/** The catalog's records: each shard's record ids (from its fragments' URLs) placed at their page and passage, encoded compactly. */
+function recordsOf(shards: readonly ShardPages[], shardRecords: ReadonlyArray<Record<string, string>>, passages: readonly Passage[]): string {
   const byUrl = new Map(passages.map((passage) => [passage.url, passage]));
-  const records: Catalog['records'] = {};
+  const places = new Map<string, Place>();
   for (const urls of shardRecords) {
     for (const [id, url] of Object.entries(urls)) {
       const passage = byUrl.get(url);
       if (passage === undefined) throw new Error(`pagefind wrote a fragment for an unknown record: ${url}`);
-      records[id] = [passage.page, passage.index];
+      places.set(id, [passage.page, passage.index]);
     }
   }
-  if (Object.keys(records).length !== passages.length) {
-    throw new Error(`pagefind wrote ${Object.keys(records).length} fragments for ${passages.length} passages`);
+  if (places.size !== passages.length) {
+    throw new Error(`pagefind wrote ${places.size} fragments for ${passages.length} passages`);
   }
-  return records;
+  return encodeRecords(shards, places);
 }
 
 /**
@@ -612,7 +617,7 @@ export async function buildSearchIndex(outDir: string, { shardUnits = SHARD_UNIT
     const outputPath = join(outDir, 'pagefind');
     // Pagefind adds files to an existing bundle directory; a stale fragment would be an unknown record.
     await rm(outputPath, { recursive: true, force: true });
-    const shards: Catalog['shards'] = Array.from({ length: cut.shards }, (_, k) => ({ path: shardPath(k), language: shardLanguage(k) }));
+    const shards: Catalog['shards'] = cut.shardPages.map((pageCount, k) => ({ path: shardPath(k), language: shardLanguage(k), pages: pageCount }));
     const written = await pool.run(shards.map(({ path, language }, k): WorkerTask => ({ kind: 'shard', language, includeCharacters, passages: passagesFile(k), outputPath: join(outputPath, path) })));
     lap('shards');
     for (const { path } of shards.slice(1)) {
@@ -620,7 +625,7 @@ export async function buildSearchIndex(outDir: string, { shardUnits = SHARD_UNIT
       for (const name of await readdir(shardDir)) if (!SHARD_FILES.test(name)) await rm(join(shardDir, name), { recursive: true });
     }
 
-    const catalog: Catalog = { separator, include: includeCharacters, shards, pages: cut.pages, records: recordsOf(written.map((w) => w.records ?? {}), cut.passages) };
+    const catalog: Catalog = { separator, include: includeCharacters, shards, pages: cut.pages, records: recordsOf(shards, written.map((w) => w.records ?? {}), cut.passages) };
     await writeFile(join(outputPath, CATALOG_FILE), JSON.stringify(catalog));
     await cache?.prune(new Set(pages.map((page) => page.key)));
     lap('catalog');

@@ -4,6 +4,7 @@
 // search-catalog.json, which also carries what a result shows and how it is filtered, so a
 // result list needs no passage text until it is displayed. Loaded on demand by the search page
 // (src/lib/search-ui.ts) and by the evaluation (scripts/eval-search/).
+import { RecordPlaces } from './search-records.ts';
 import { findAll, foldChars, parseQuery, pagefindPhrase, QUOTE, textUnits, isWordChar, type Catalog, type CatalogPage, type ParsedQuery } from './search-text.ts';
 
 /** The facets the search page offers, in order, with their labels. Pages declare the values
@@ -96,12 +97,15 @@ const EXCERPT_AFTER = 56;
 
 export class SearchEngine {
   private readonly include: Set<string>;
+  /** Pagefind record id → its page and passage. */
+  private readonly places: RecordPlaces;
 
   private constructor(
     private readonly pagefind: PagefindModule,
     readonly catalog: Catalog,
   ) {
     this.include = new Set(Array.from(catalog.include));
+    this.places = new RecordPlaces(catalog.shards, catalog.records);
   }
 
   /**
@@ -146,7 +150,7 @@ export class SearchEngine {
         const response = await this.pagefind.search(pagefindPhrase(term), pagefindFilters ? { filters: pagefindFilters } : {});
         const pages = new Map<number, HitRecord[]>();
         for (const result of response?.results ?? []) {
-          const place = this.catalog.records[result.id];
+          const place = this.places.get(result.id);
           if (place === undefined) continue;
           const [page, passage] = place;
           pages.set(page, [...(pages.get(page) ?? []), { id: result.id, passage, result }]);

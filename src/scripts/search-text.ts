@@ -145,8 +145,8 @@ export interface Catalog {
    * The Pagefind bundles the index is cut into, each under its own language tag: the first is the
    * bundle the runtime is loaded from, the others are merged into it (paths relative to it).
    */
-  shards: Array<{ path: string; language: string }>;
+  shards: Array<{ path: string; language: string; /** How many pages of `pages`, after the previous shards', it holds. */ pages: number }>;
   pages: CatalogPage[];
-  /** Pagefind record id (its fragment name) → [page index, passage index within the page]. */
-  records: Record<string, [number, number]>;
+  /** Which Pagefind record (its fragment name) is which passage of which page, encoded by src/scripts/search-records.ts. */
+  records: string;
 }

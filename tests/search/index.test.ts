@@ -3,7 +3,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodePagefindFile, PASSAGE_MAX, PASSAGE_OVERLAP, PASSAGE_TARGET, pageText, passageBounds, passageHtml, type PagefindFragment } from '../../scripts/build-search-index.ts';
+import { decodePagefindFile, PASSAGE_MAX, PASSAGE_OVERLAP, PASSAGE_TARGET, pageText, passageBounds, passageHtml, recordUrls, type PagefindFragment } from '../../scripts/build-search-index.ts';
+import { RecordPlaces } from '../../src/scripts/search-records.ts';
 import { BLOCK_SEPARATOR, type Catalog } from '../../src/scripts/search-text.ts';
 import { DIST } from '../support/corpus.ts';
 
@@ -81,9 +82,19 @@ describe.skipIf(!existsSync(join(DIST, 'pagefind', 'search-catalog.json')))('the
   const catalog = JSON.parse(readFileSync(join(bundle, 'search-catalog.json'), 'utf8')) as Catalog;
   const fragments = readdirSync(join(bundle, 'fragment'));
 
-  it('has a catalog entry for every Pagefind record and a record for every page', () => {
-    expect(Object.keys(catalog.records).sort()).toEqual(fragments.map((name) => name.replace(/\.pf_fragment$/, '')).sort());
-    const pages = new Set(Object.values(catalog.records).map(([page]) => page));
+  it('places every Pagefind record at the page and passage its fragment is, and gives every page a record', async () => {
+    const places = new RecordPlaces(catalog.shards, catalog.records);
+    const pages = new Set<number>();
+    let records = 0;
+    for (const shard of catalog.shards) {
+      for (const [id, url] of Object.entries(await recordUrls(join(bundle, shard.path)))) {
+        const [page, passage] = places.get(id)!;
+        expect(url, id).toBe(`/${catalog.pages[page]!.path}#passage-${passage}`);
+        pages.add(page);
+        records++;
+      }
+    }
+    expect(records).toBe(places.size);
     expect(pages.size).toBe(catalog.pages.length);
     expect(catalog.pages.some((page) => page.path === 'documents/jzbf-2017-7/' && page.docNumber === '吉政办发〔2017〕7号')).toBe(true);
   });

@@ -10,6 +10,7 @@ import { chromium, type Browser } from 'playwright-core';
 import * as pagefind from 'pagefind';
 import { buildSearchIndex, CATALOG_FILE, indexablePages, readPages } from '../../scripts/build-search-index.ts';
 import type { Catalog } from '../../src/scripts/search-text.ts';
+import { RecordPlaces } from '../../src/scripts/search-records.ts';
 import { WorkerPool } from '../../scripts/search-index/pool.ts';
 import { launchOptions, serveDir } from '../support/browser.ts';
 import { DIST } from '../support/corpus.ts';
@@ -108,6 +109,7 @@ describe.skipIf(!existsSync(join(DIST, 'pagefind', CATALOG_FILE)))('a sharded in
     expect(shards).toBeGreaterThan(5);
     expect(catalog.shards).toHaveLength(shards);
     expect(new Set(catalog.shards.map((s) => s.language)).size).toBe(shards);
+    const places = new RecordPlaces(catalog.shards, catalog.records);
     const shardOfPage = new Map<number, string>();
     for (const { path, language } of catalog.shards) {
       const dir = join(copy, 'pagefind', path);
@@ -118,13 +120,14 @@ describe.skipIf(!existsSync(join(DIST, 'pagefind', CATALOG_FILE)))('a sharded in
       for (const name of readdirSync(join(dir, 'fragment'))) {
         const id = name.replace(/\.pf_fragment$/, '');
         expect(id.startsWith(`${language}_`), id).toBe(true);
-        const [page] = catalog.records[id]!;
+        const [page] = places.get(id)!;
         expect(shardOfPage.get(page) ?? language, catalog.pages[page]!.path).toBe(language);
         shardOfPage.set(page, language);
       }
     }
     expect(shardOfPage.size).toBe(catalog.pages.length);
-    expect(Object.keys(catalog.records)).toHaveLength(Object.keys(readCatalog(DIST).records).length);
+    const unsharded = readCatalog(DIST);
+    expect(places.size).toBe(new RecordPlaces(unsharded.shards, unsharded.records).size);
   });
 
   describe('in the browser', () => {
