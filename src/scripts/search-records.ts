@@ -30,17 +30,20 @@ function commonPrefixLength(a: string, b: string): number {
   return n;
 }
 
+/** Marks a stored id that is whole and a prefix of another id: it matches only itself. */
+const WHOLE = '!';
+
 /**
  * The shortest prefix of each string that is no prefix of another string of the set; a string
- * that is itself a prefix of another (Pagefind lengthens an id only when it collides) keeps its
- * whole length. Sorted, a string shares its longest prefix with a neighbour.
+ * that is itself a prefix of another (Pagefind lengthens an id only when it collides) is kept
+ * whole and marked with '!'. Sorted, a string shares its longest prefix with a neighbour.
  */
 export function shortestPrefixes(strings: readonly string[]): Map<string, string> {
   const sorted = [...new Set(strings)].sort();
   const out = new Map<string, string>();
   sorted.forEach((s, i) => {
     const shared = Math.max(i > 0 ? commonPrefixLength(s, sorted[i - 1]!) : 0, i + 1 < sorted.length ? commonPrefixLength(s, sorted[i + 1]!) : 0);
-    out.set(s, s.slice(0, Math.min(s.length, shared + 1)));
+    out.set(s, shared < s.length ? s.slice(0, shared + 1) : `${s}${WHOLE}`);
   });
   return out;
 }
@@ -79,9 +82,17 @@ export function encodeRecords(shards: readonly ShardPages[], places: ReadonlyMap
     .join(PAGE_SEPARATOR);
 }
 
+/** One shard's stored prefixes: prefix → place, their lengths (most frequent first), and the ids kept whole. */
+interface ShardPrefixes {
+  places: Map<string, Place>;
+  lengths: number[];
+  whole: Set<string>;
+}
+
 /** The decoded map: a Pagefind record id → its page and passage. */
 export class RecordPlaces {
-  private readonly byPrefix = new Map<string, Place>();
+  private readonly shards = new Map<string, ShardPrefixes>();
+  private count = 0;
 
   constructor(shards: readonly ShardPages[], encoded: string) {
     const languages = pageLanguages(shards);
@@ -90,24 +101,43 @@ export class RecordPlaces {
     if (pages.length !== languages.length) throw new Error(`search catalog: records for ${pages.length} pages, shards of ${languages.length}`);
     pages.forEach((passages, page) => {
       if (passages === '') return;
-      passages.split(PASSAGE_SEPARATOR).forEach((prefix, passage) => this.byPrefix.set(`${languages[page]}_${prefix}`, [page, passage]));
+      const language = languages[page]!;
+      let shard = this.shards.get(language);
+      if (!shard) this.shards.set(language, (shard = { places: new Map(), lengths: [], whole: new Set() }));
+      passages.split(PASSAGE_SEPARATOR).forEach((stored, passage) => {
+        const prefix = stored.endsWith(WHOLE) ? stored.slice(0, -WHOLE.length) : stored;
+        if (prefix !== stored) shard.whole.add(prefix);
+        shard.places.set(prefix, [page, passage]);
+        this.count++;
+      });
     });
+    for (const shard of this.shards.values()) {
+      const count = new Map<number, number>();
+      for (const prefix of shard.places.keys()) count.set(prefix.length, (count.get(prefix.length) ?? 0) + 1);
+      shard.lengths = [...count.keys()].sort((a, b) => count.get(b)! - count.get(a)!);
+    }
   }
 
+  /** How many records the map places. */
   get size(): number {
-    return this.byPrefix.size;
+    return this.count;
   }
 
   /**
-   * The place of a record of this index. Longest prefix first: a stored prefix is a prefix of
-   * exactly one id, except an id kept whole, whose longer neighbours' prefixes are longer still.
-   * An id from another index may match a prefix: the catalog and the shards are written together.
+   * The place of a record of this index. Of the stored prefixes of an id exactly one is its own,
+   * whatever the order they are tried in (an id kept whole matches only itself), so the lengths
+   * are tried most frequent first: most ids are found at the first try. An id from another index
+   * may match a prefix: the catalog and the shards are written together.
    */
   get(id: string): Place | undefined {
-    const { language } = splitId(id);
-    for (let end = id.length; end > language.length + 1; end--) {
-      const place = this.byPrefix.get(id.slice(0, end));
-      if (place !== undefined) return place;
+    const { language, hash } = splitId(id);
+    const shard = this.shards.get(language);
+    if (!shard) return undefined;
+    for (const end of shard.lengths) {
+      if (end > hash.length) continue;
+      const prefix = end === hash.length ? hash : hash.slice(0, end);
+      const place = shard.places.get(prefix);
+      if (place !== undefined && (end === hash.length || !shard.whole.has(prefix))) return place;
     }
     return undefined;
   }
