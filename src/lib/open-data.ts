@@ -4,7 +4,8 @@
 // parts. Cut by year because a whole dataset grows with the archive without bound (at 10,000
 // documents the departments' tasks alone were 142 MB in one file, past what static hosts take:
 // GitHub Pages refuses files over 100 MB, Cloudflare Pages over 25 MiB), while a year's part
-// stays the size of a year's publications, and stays put as later years arrive.
+// stays the size of a year's publications, and stays put as later years arrive. A year larger
+// than PART_FILE_BYTES (or the undated part, which has no such bound) goes on in <year>-2.json ….
 // Adding a dataset (indicators, departments …) is one more entry in `datasets` below; the
 // routes (src/pages/data/[...file].ts), the /data/ page and the tests pick it up from this list.
 import { z } from 'astro/zod';
@@ -237,10 +238,44 @@ export const dataFileUrl = (file: string): string => fileUrl(`data/${file}`);
 /** The dataset's index: data/<name>.json. */
 export const jsonFile = (dataset: Dataset): string => `${dataset.name}.json`;
 export const schemaFile = (dataset: Dataset): string => `${dataset.name}.schema.json`;
-/** One year's records: data/<name>/<year>.json (or .csv). */
-export const partFile = (dataset: Dataset, key: YearKey, extension: 'json' | 'csv'): string => `${dataset.name}/${key}.${extension}`;
+/**
+ * A part file's largest size in bytes. Static hosts limit a file (Cloudflare Pages to 25 MiB); a
+ * year whose records are larger is cut into several files, records whole.
+ */
+export const PART_FILE_BYTES = 16 * 1024 * 1024;
 
-/** The index of a dataset (data/<name>.json): what it is, its schema and its parts. */
+/** One file of a dataset's part: the year's records, or a run of them when the year is cut. */
+export interface PartFile {
+  key: YearKey;
+  /** 1 for the year's first file (data/<name>/<year>.json), 2, 3 … for those that continue it (<year>-2.json). */
+  piece: number;
+  records: Record<string, unknown>[];
+}
+
+/** A part's file: data/<name>/<year>.json, then <year>-2.json … (or .csv); a year's first file keeps its address as the year grows. */
+export const partFile = (dataset: Dataset, { key, piece }: Pick<PartFile, 'key' | 'piece'>, extension: 'json' | 'csv'): string =>
+  `${dataset.name}/${key}${piece > 1 ? `-${piece}` : ''}.${extension}`;
+
+/** Cuts items, in order, into runs of at most `limit` by `size`; an item larger than the limit is a run of its own. */
+export function cutBySize<T>(items: readonly T[], size: (item: T) => number, limit: number): T[][] {
+  const runs: T[][] = [];
+  let run: T[] = [];
+  let runSize = 0;
+  for (const item of items) {
+    const itemSize = size(item);
+    if (run.length > 0 && runSize + itemSize > limit) {
+      runs.push(run);
+      run = [];
+      runSize = 0;
+    }
+    run.push(item);
+    runSize += itemSize;
+  }
+  if (run.length > 0 || runs.length === 0) runs.push(run);
+  return runs;
+}
+
+/** The dataset's index (data/<name>.json): what it is, its schema and its part files. */
 export interface DatasetIndex {
   name: string;
   title: string;
@@ -249,47 +284,59 @@ export interface DatasetIndex {
   schema: string;
   /** Records in all parts. */
   records: number;
-  /** Newest year first; `year` is null for the part of undated documents. */
+  /**
+   * One entry per file, newest year first; `year` is null for undated documents. A year cut into
+   * several files has an entry for each, in order.
+   */
   parts: Array<{ year: number | null; records: number; json: string; csv?: string }>;
 }
 
 // A build asks for each part of a dataset in its own request: the parts are made once per build.
-const madeParts = new WeakMap<Gazette, Map<string, Array<DatasetPart<Record<string, unknown>>>>>();
+const madeParts = new WeakMap<Gazette, Map<string, PartFile[]>>();
 
-/** The dataset's parts, each record parsed (so a build fails rather than publish a record its schema rejects). */
-export function datasetParts(dataset: Dataset, sources: DataSources): Array<DatasetPart<Record<string, unknown>>> {
-  const made = madeParts.get(sources.gazette) ?? new Map<string, Array<DatasetPart<Record<string, unknown>>>>();
+/** Bytes of a record as a line of its part file (recordsJson), with its comma and line break. */
+const recordLineBytes = (record: Record<string, unknown>): number => Buffer.byteLength(JSON.stringify(record)) + 2;
+
+/**
+ * The dataset's part files, each record parsed (so a build fails rather than publish a record its
+ * schema rejects), each file within PART_FILE_BYTES unless one record alone is larger.
+ */
+export function datasetParts(dataset: Dataset, sources: DataSources): PartFile[] {
+  const made = madeParts.get(sources.gazette) ?? new Map<string, PartFile[]>();
   madeParts.set(sources.gazette, made);
-  let parts = made.get(dataset.name);
-  if (!parts) {
-    parts = dataset.parts(sources).map(({ key, records }) => ({ key, records: z.array(dataset.record).parse(records) as Record<string, unknown>[] }));
-    made.set(dataset.name, parts);
+  let files = made.get(dataset.name);
+  if (!files) {
+    files = dataset.parts(sources).flatMap(({ key, records }) => {
+      const parsed = z.array(dataset.record).parse(records) as Record<string, unknown>[];
+      return cutBySize(parsed, recordLineBytes, PART_FILE_BYTES).map((run, i) => ({ key, piece: i + 1, records: run }));
+    });
+    made.set(dataset.name, files);
   }
-  return parts;
+  return files;
 }
 
-/** Every file under data/ that the datasets produce: each index and schema, each part (and its CSV). */
+/** Every file under data/ that the datasets produce: each index and schema, each part file (and its CSV). */
 export function dataFiles(sources: DataSources): string[] {
   return datasets.flatMap((dataset) => [
     jsonFile(dataset),
     schemaFile(dataset),
-    ...datasetParts(dataset, sources).flatMap(({ key }) => [partFile(dataset, key, 'json'), ...(dataset.csv ? [partFile(dataset, key, 'csv')] : [])]),
+    ...datasetParts(dataset, sources).flatMap((file) => [partFile(dataset, file, 'json'), ...(dataset.csv ? [partFile(dataset, file, 'csv')] : [])]),
   ]);
 }
 
 export function datasetIndex(dataset: Dataset, sources: DataSources): DatasetIndex {
-  const parts = datasetParts(dataset, sources);
+  const files = datasetParts(dataset, sources);
   return {
     name: dataset.name,
     title: dataset.title,
     description: dataset.description,
     schema: absoluteUrl(dataFileUrl(schemaFile(dataset))),
-    records: parts.reduce((sum, part) => sum + part.records.length, 0),
-    parts: parts.map(({ key, records }) => ({
-      year: key === 'undated' ? null : Number(key),
-      records: records.length,
-      json: absoluteUrl(dataFileUrl(partFile(dataset, key, 'json'))),
-      ...(dataset.csv ? { csv: absoluteUrl(dataFileUrl(partFile(dataset, key, 'csv'))) } : {}),
+    records: files.reduce((sum, file) => sum + file.records.length, 0),
+    parts: files.map((file) => ({
+      year: file.key === 'undated' ? null : Number(file.key),
+      records: file.records.length,
+      json: absoluteUrl(dataFileUrl(partFile(dataset, file, 'json'))),
+      ...(dataset.csv ? { csv: absoluteUrl(dataFileUrl(partFile(dataset, file, 'csv'))) } : {}),
     })),
   };
 }

@@ -3,12 +3,12 @@
  * beside it, which is the one generated from the zod schemas; counts equal the pages of each kind;
  * records agree with the pages' own JSON-LD; the /data/ page documents every field.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { ROOT } from '../support/corpus.ts';
-import { datasetJsonSchema, datasets, documentsDataset, fieldDocs, type DocumentRecord } from '../../src/lib/open-data.ts';
+import { cutBySize, datasetJsonSchema, datasets, documentsDataset, fieldDocs, partFile, PART_FILE_BYTES, type DocumentRecord } from '../../src/lib/open-data.ts';
 import { pathUnder, readDataset } from '../support/open-data.ts';
 
 const DIST = resolve(ROOT, process.env.GAZETTE_OUT_DIR ?? 'dist');
@@ -38,22 +38,44 @@ beforeAll(() => {
   records = dataset<DocumentRecord>('documents').records;
 });
 
+describe('a year too large for one file', () => {
+  const size = (n: number) => n;
+  test('is cut into runs within the limit, in order, records whole', () => {
+    expect(cutBySize([4, 3, 3, 5, 1, 1], size, 7)).toEqual([[4, 3], [3], [5, 1, 1]]);
+    expect(cutBySize([2, 2, 2], size, 7)).toEqual([[2, 2, 2]]);
+  });
+  test('gives a record larger than the limit a file of its own, and an empty year one empty file', () => {
+    expect(cutBySize([1, 9, 1], size, 7)).toEqual([[1], [9], [1]]);
+    expect(cutBySize([], size, 7)).toEqual([[]]);
+  });
+  test('keeps the year\'s first file at <year>.json and continues it in <year>-2.json …', () => {
+    expect(partFile(documentsDataset, { key: '2017', piece: 1 }, 'json')).toBe('documents/2017.json');
+    expect(partFile(documentsDataset, { key: '2017', piece: 2 }, 'csv')).toBe('documents/2017-2.csv');
+    expect(partFile(documentsDataset, { key: 'undated', piece: 3 }, 'json')).toBe('documents/undated-3.json');
+  });
+});
+
 describe('open data files', () => {
   test.each(datasets.map((d) => [d.name, d] as const))('%s.json indexes its parts by year, and every part is built', (name, d) => {
     const { index, parts } = dataset<Record<string, unknown>>(name);
     expect(index).toMatchObject({ name, title: d.title, description: d.description, schema: `${SITE}${BASE}data/${name}.schema.json` });
     expect(parts.length).toBeGreaterThan(0);
     const keys = index.parts.map((part) => (part.year === null ? 'undated' : String(part.year)));
-    // Newest year first, the undated part last, each year once.
+    // Newest year first, the undated part last; a year cut into several files has them side by side.
     const years = index.parts.flatMap((part) => (part.year === null ? [] : [part.year]));
     expect(years).toEqual([...years].sort((a, b) => b - a));
-    expect(new Set(keys).size).toBe(keys.length);
+    const distinct = keys.filter((key, i) => key !== keys[i - 1]);
+    expect(new Set(distinct).size).toBe(distinct.length);
     if (keys.includes('undated')) expect(keys.at(-1)).toBe('undated');
-    for (const { part, file, records: partRecords } of parts) {
-      expect(file).toBe(`data/${name}/${part.year ?? 'undated'}.json`);
+    for (const [i, { part, file, records: partRecords }] of parts.entries()) {
+      // The year's first file is <year>.json, the ones continuing it <year>-2.json …
+      const piece = keys.slice(0, i).filter((key) => key === keys[i]).length + 1;
+      const stem = `data/${name}/${keys[i]}${piece > 1 ? `-${piece}` : ''}`;
+      expect(file).toBe(`${stem}.json`);
       expect(partRecords.length).toBe(part.records);
       expect(partRecords.length).toBeGreaterThan(0);
-      if (d.csv) expect(part.csv).toBe(`${SITE}${BASE}data/${name}/${part.year ?? 'undated'}.csv`);
+      if (partRecords.length > 1) expect(statSync(join(DIST, file)).size).toBeLessThanOrEqual(PART_FILE_BYTES);
+      if (d.csv) expect(part.csv).toBe(`${SITE}${BASE}${stem}.csv`);
       else expect(part.csv).toBeUndefined();
     }
     expect(index.records).toBe(parts.reduce((sum, p) => sum + p.records.length, 0));

@@ -1,5 +1,6 @@
 // The open data files: per dataset its index data/<name>.json, its schema data/<name>.schema.json,
-// and its parts by year, data/<name>/<year>.json and, where a dataset asks, data/<name>/<year>.csv.
+// and its parts by year, data/<name>/<year>.json (a large year continued in <year>-2.json …) and,
+// where a dataset asks, data/<name>/<year>.csv.
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadDataSources } from '../../lib/data-sources.ts';
 import { dataFiles, datasetIndex, datasetJsonSchema, datasetParts, datasets, jsonFile, partFile, recordsCsv, recordsJson, schemaFile } from '../../lib/open-data.ts';
@@ -11,10 +12,10 @@ export const GET: APIRoute = async ({ params }) => {
   for (const dataset of datasets) {
     if (params.file === jsonFile(dataset)) return json(`${JSON.stringify(datasetIndex(dataset, sources), null, 2)}\n`);
     if (params.file === schemaFile(dataset)) return json(`${JSON.stringify(datasetJsonSchema(dataset), null, 2)}\n`);
-    for (const { key, records } of datasetParts(dataset, sources)) {
-      if (params.file === partFile(dataset, key, 'json')) return json(recordsJson(records));
-      if (dataset.csv && params.file === partFile(dataset, key, 'csv')) {
-        return new Response(recordsCsv(dataset, records), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+    for (const file of datasetParts(dataset, sources)) {
+      if (params.file === partFile(dataset, file, 'json')) return json(recordsJson(file.records));
+      if (dataset.csv && params.file === partFile(dataset, file, 'csv')) {
+        return new Response(recordsCsv(dataset, file.records), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
       }
     }
   }
