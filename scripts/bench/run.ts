@@ -47,11 +47,14 @@ function countFiles(dir: string, suffix: string): number {
   return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith(suffix)).length;
 }
 
-/** The largest HTML page of a built site (redirect pages aside): what the heaviest page costs a reader. */
-function largestPage(dir: string): { path: string; kB: number } {
+/**
+ * The largest file of a built site, or of its HTML pages (`.html`): the heaviest page is what it
+ * costs a reader; the heaviest file is what a static host's per-file limit must take.
+ */
+function largestFile(dir: string, suffix = ''): { path: string; kB: number } {
   let largest = { path: '', kB: 0 };
   for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!e.isFile() || !e.name.endsWith('.html')) continue;
+    if (!e.isFile() || !e.name.endsWith(suffix)) continue;
     const kB = statSync(join(e.parentPath, e.name)).size / 1024;
     if (kB > largest.kB) largest = { path: join(e.parentPath, e.name).slice(dir.length + 1), kB };
   }
@@ -162,7 +165,7 @@ async function runSize(n: number, seeds: SeedText[], base: string, floor: boolea
     const build = await step('astro build', join(BIN, 'astro'), ['build'], ROOT, astroEnv);
     row.build = { seconds: build.seconds, peakRssMB: build.peakRssMB };
     row.pages = countFiles(outDir, '.html');
-    row.largestPage = largestPage(outDir);
+    row.largestPage = largestFile(outDir, '.html');
     // The redirect pages are /wh/<number>/; /wh/ itself and its year pages (/wh/by-year/<year>/) are Astro's.
     row.redirects = countFiles(join(outDir, 'wh'), '.html') - countFiles(join(outDir, 'wh', 'by-year'), '.html') - (existsSync(join(outDir, 'wh', 'index.html')) ? 1 : 0);
     try {
@@ -201,6 +204,7 @@ async function runSize(n: number, seeds: SeedText[], base: string, floor: boolea
   }
   row.distMB = dirBytes(outDir) / 1e6;
   row.indexMB = dirBytes(join(outDir, 'pagefind')) / 1e6;
+  if (existsSync(outDir)) row.largestFile = largestFile(outDir);
   if (floor && row.pages > 0) {
     const floorDir = join(dir, 'floor');
     const floorOut = join(floorDir, 'dist');

@@ -23,6 +23,8 @@ export interface BenchRow {
   distMB: number;
   /** The largest HTML page and its size. */
   largestPage?: { path: string; kB: number };
+  /** The largest file of the built site (search index and data files included). */
+  largestFile?: { path: string; kB: number };
   indexMB: number;
   duplicateSlugs: number;
   floor?: StageFigures & { pages: number };
@@ -42,7 +44,7 @@ export function formatTable(rows: BenchRow[]): string {
     'ingest s', 'ingest MB/s', 'pipeline MB/s', 'build s', 'index s', 'total s',
     'ingest RSS MB', 'build RSS MB', 'index RSS MB',
     'dist MB', 'index MB', 'ms/document', 'floor build s (pages)', 'build / floor',
-    'first search KB (median, max)', 'query ms (median, p95)', 'largest page KB',
+    'first search KB (median, max)', 'query ms (median, p95)', 'largest page KB', 'largest file MB',
   ];
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
   const notes: string[] = [];
@@ -61,6 +63,7 @@ export function formatTable(rows: BenchRow[]): string {
         r.probe ? `${quantile(r.probe.firstKB, 0.5).toFixed(0)}, ${Math.max(...r.probe.firstKB).toFixed(0)}` : '–',
         r.probe ? `${quantile(r.probe.queryMs, 0.5).toFixed(0)}, ${quantile(r.probe.queryMs, 0.95).toFixed(0)}` : '–',
         r.largestPage ? `${r.largestPage.kB.toFixed(0)} (${r.largestPage.path})` : '–',
+        r.largestFile ? `${mb(r.largestFile.kB / 1024)} (${r.largestFile.path})` : '–',
       ].join(' | ')} |`,
     );
     if (r.note) notes.push(`${r.size}×: ${r.note}`);
