@@ -5,6 +5,8 @@
 import type { Details, Filters, Hit, Outcome, SearchEngine, Segment, SortOrder } from '../scripts/search-engine.ts';
 
 const PAGE_SIZE = 10;
+/** How far below the screen a result's excerpt is loaded before it is scrolled into view. */
+const EXCERPT_MARGIN_PX = 400;
 /** Facet keys read from and written to the URL (the engine lists the labels). */
 const FILTER_KEYS = ['publication', 'year', 'kind', 'issuer', 'department'];
 const SORTS: SortOrder[] = ['relevance', 'date-desc', 'date-asc'];
@@ -161,6 +163,27 @@ export function startSearch(): void {
     return [link];
   };
 
+  // Excerpts load for the results on or near the screen, the others as they are scrolled near:
+  // their passages are the largest part of a query's bytes after the index itself.
+  const excerptLoads = new WeakMap<Element, () => Promise<void>>();
+  let excerptObserver: IntersectionObserver | undefined;
+  const observeExcerpt = (item: Element, load: () => Promise<void>) => {
+    if (typeof IntersectionObserver === 'undefined') return void load();
+    excerptObserver ??= new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          if (!entry.isIntersecting) continue;
+          excerptObserver!.unobserve(entry.target);
+          void excerptLoads.get(entry.target)?.();
+        }
+      },
+      { rootMargin: `${EXCERPT_MARGIN_PX}px 0px` },
+    );
+    excerptLoads.set(item, load);
+    excerptObserver.observe(item);
+  };
+
+  /** Shows the next results; resolves when the excerpts of those on or near the screen are in. */
   const renderMore = async (result: Outcome, mine: number) => {
     const search = await loadEngine();
     const batch = result.hits.slice(shown, shown + PAGE_SIZE);
@@ -168,12 +191,15 @@ export function startSearch(): void {
     const rendered = batch.map((hit) => renderHit(hit, search, result.query.terms));
     list.append(...rendered.map((r) => r.item));
     more.hidden = shown >= result.hits.length;
-    await Promise.all(
-      batch.map(async (hit, i) => {
-        const details = await search.details(hit, result.query.terms);
-        if (mine === generation) rendered[i]!.fill(details);
-      }),
-    );
+    const loads = batch.map((hit, i) => async () => {
+      const details = await search.details(hit, result.query.terms);
+      if (mine === generation) rendered[i]!.fill(details);
+    });
+    const near = rendered.map((r) => r.item.getBoundingClientRect().top < window.innerHeight + EXCERPT_MARGIN_PX);
+    loads.forEach((load, i) => {
+      if (!near[i]) observeExcerpt(rendered[i]!.item, () => load().catch((error: unknown) => console.warn('excerpt failed', error)));
+    });
+    await Promise.all(loads.filter((_, i) => near[i]).map((load) => load()));
   };
 
   const summary = (result: Outcome): string => {
@@ -202,6 +228,7 @@ export function startSearch(): void {
       if (mine !== generation) return;
       outcome = result;
       shown = 0;
+      excerptObserver?.disconnect();
       list.replaceChildren();
       renderFacets(result);
       if (result.hits.length === 0) {

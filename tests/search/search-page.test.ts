@@ -12,7 +12,7 @@ const root = () => `${site.url()}${base.slice(1)}`;
 const problems: string[] = [];
 const contexts: BrowserContext[] = [];
 
-async function open(path: string, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+async function open(path: string, options: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number } } = {}): Promise<Page> {
   const context = await site.browser().newContext(options);
   contexts.push(context);
   const page = await context.newPage();
@@ -111,6 +111,25 @@ describe('search page', () => {
     const total = (await Promise.all(counted.map((r) => r.size))).reduce((a, b) => a + b, 0);
     expect(total).toBeLessThanOrEqual(180 * 1024);
     expect(await page.locator('.search-hit').count()).toBeGreaterThan(0);
+  });
+
+  it('on a phone, loads the excerpts of the results on screen first and the others as they are scrolled near', async () => {
+    const page = await open('', { viewport: { width: 390, height: 700 } });
+    const fragments: string[] = [];
+    page.on('requestfinished', (request) => request.url().endsWith('.pf_fragment') && fragments.push(request.url()));
+    await page.goto(`${root()}${searchPath('环境')}`);
+    await done(page);
+    const excerpts = page.locator('.search-hit__excerpt');
+    const count = await excerpts.count();
+    expect(count).toBeGreaterThanOrEqual(8);
+    const waiting = async () => (await excerpts.allTextContents()).filter((text) => text === '…').length;
+    // The first result is filled in; the last ones, screens below, are not fetched yet.
+    expect(await excerpts.first().textContent()).not.toBe('…');
+    expect(await waiting()).toBeGreaterThan(0);
+    const before = fragments.length;
+    await page.locator('.search-hit').last().scrollIntoViewIfNeeded();
+    await expect.poll(waiting, { timeout: 10_000 }).toBe(0);
+    expect(fragments.length).toBeGreaterThan(before);
   });
 
   it('without JavaScript the page says that search needs it and offers the lists', async () => {
