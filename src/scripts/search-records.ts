@@ -1,7 +1,7 @@
 // Which Pagefind record is which passage of which page: the part of search-catalog.json a first
 // query must load whole, so it is written compactly. Pagefind names a record by its shard's
 // language tag and a content hash (zh-cn-x-s3_0198d7b); as a JSON object of full ids this map was
-// 236 KB compressed at 30,668 records. Here the pages are listed in catalog order, each with its
+// 238 KB gzip at 30,668 records. Here the pages are listed in catalog order, each with its
 // passages' ids in reading order, and an id is cut to the shortest prefix that no other id of its
 // shard shares: the page and passage come from the position, the shard from the page.
 
@@ -63,7 +63,9 @@ export function encodeRecords(shards: readonly ShardPages[], places: ReadonlyMap
   const hashesByLanguage = new Map<string, string[]>();
   for (const id of places.keys()) {
     const { language, hash } = splitId(id);
-    hashesByLanguage.set(language, [...(hashesByLanguage.get(language) ?? []), hash]);
+    const hashes = hashesByLanguage.get(language);
+    if (hashes) hashes.push(hash);
+    else hashesByLanguage.set(language, [hash]);
   }
   const prefixes = new Map([...hashesByLanguage].map(([language, hashes]) => [language, shortestPrefixes(hashes)]));
   const pages: string[][] = languages.map(() => []);
@@ -82,10 +84,9 @@ export function encodeRecords(shards: readonly ShardPages[], places: ReadonlyMap
     .join(PAGE_SEPARATOR);
 }
 
-/** One shard's stored prefixes: prefix → place, their lengths (most frequent first), and the ids kept whole. */
+/** One shard's stored prefixes: prefix → place, and the ids kept whole. */
 interface ShardPrefixes {
   places: Map<string, Place>;
-  lengths: number[];
   whole: Set<string>;
 }
 
@@ -103,7 +104,7 @@ export class RecordPlaces {
       if (passages === '') return;
       const language = languages[page]!;
       let shard = this.shards.get(language);
-      if (!shard) this.shards.set(language, (shard = { places: new Map(), lengths: [], whole: new Set() }));
+      if (!shard) this.shards.set(language, (shard = { places: new Map(), whole: new Set() }));
       passages.split(PASSAGE_SEPARATOR).forEach((stored, passage) => {
         const prefix = stored.endsWith(WHOLE) ? stored.slice(0, -WHOLE.length) : stored;
         if (prefix !== stored) shard.whole.add(prefix);
@@ -111,11 +112,6 @@ export class RecordPlaces {
         this.count++;
       });
     });
-    for (const shard of this.shards.values()) {
-      const count = new Map<number, number>();
-      for (const prefix of shard.places.keys()) count.set(prefix.length, (count.get(prefix.length) ?? 0) + 1);
-      shard.lengths = [...count.keys()].sort((a, b) => count.get(b)! - count.get(a)!);
-    }
   }
 
   /** How many records the map places. */
@@ -124,17 +120,15 @@ export class RecordPlaces {
   }
 
   /**
-   * The place of a record of this index. Of the stored prefixes of an id exactly one is its own,
-   * whatever the order they are tried in (an id kept whole matches only itself), so the lengths
-   * are tried most frequent first: most ids are found at the first try. An id from another index
+   * The place of a record of this index, shortest prefix first: a stored prefix is a prefix of
+   * exactly one id, except an id kept whole, which matches only itself. An id from another index
    * may match a prefix: the catalog and the shards are written together.
    */
   get(id: string): Place | undefined {
     const { language, hash } = splitId(id);
     const shard = this.shards.get(language);
     if (!shard) return undefined;
-    for (const end of shard.lengths) {
-      if (end > hash.length) continue;
+    for (let end = 1; end <= hash.length; end++) {
       const prefix = end === hash.length ? hash : hash.slice(0, end);
       const place = shard.places.get(prefix);
       if (place !== undefined && (end === hash.length || !shard.whole.has(prefix))) return place;
