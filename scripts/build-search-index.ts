@@ -9,7 +9,8 @@
 //
 //   1. Pagefind reads the site as it always does, a batch of pages at a time (Pagefind's reading:
 //      the text of data-pagefind-body without data-pagefind-ignore, the element ids in it, the
-//      filters and metadata the page declares — is the text that gets indexed).
+//      filters and metadata the page declares — is the text that gets indexed). It reads, and
+//      later indexes, under a language it cuts no words in (PAGEFIND_LANGUAGE).
 //   2. Each page becomes passages of about PASSAGE_TARGET characters, cut where a block starts,
 //      so that a result loads only the passage it shows (a plan runs to 100,000 characters).
 //   3. Each passage is added to the real index as a small HTML file: its characters separated by
@@ -59,7 +60,18 @@ export const PASSAGE_OVERLAP = 48;
  */
 export const INDEX_CHUNK_SIZE = 2000;
 export const CATALOG_FILE = 'search-catalog.json';
+/** The pages' language, which passages declare. */
 export const LANGUAGE = 'zh-cn';
+/**
+ * The language Pagefind reads pages and indexes passages under: one it has no word cutting or
+ * stemming for ("undetermined"). Filed as zh, Pagefind cuts Chinese into words (charabia) for
+ * nothing here: the reading's fragments are kept only for their text, which pageText gives the
+ * same, units and anchors, without the zero-width spaces between words; passages come cut into
+ * characters already, and their index chunks are the same bytes. At 10,005 documents reading 300
+ * pages took 3.7–4.6 s against 11.2–12.6 s as zh-cn, and indexing 825 passages 6.1 s against
+ * 9.3 s, with fragments 28% smaller (the excerpts a query fetches).
+ */
+export const PAGEFIND_LANGUAGE = 'und';
 
 /** A page as Pagefind extracted it (one fragment of the default index). */
 export interface PagefindFragment {
@@ -110,13 +122,16 @@ export function pageText(fragment: PagefindFragment, separator: string): PageTex
     words.forEach((word, i) => {
       positions.push(units.length);
       const previous = i > 0 ? words[i - 1]! : '';
-      const injectedStop = word === '.' && i === words.length - 1 && SENTENCE_CHAR.test(previous);
-      if (injectedStop) {
-        if (units.length > 0 && units.at(-1) !== separator) units.push(separator);
-      } else {
+      const isLast = i === words.length - 1;
+      const injectedStop = word === '.' && isLast && SENTENCE_CHAR.test(previous);
+      // Unsegmented (one word per whitespace chunk), the stop ends the chunk's only word.
+      const endsInStop = !injectedStop && isLast && word.length > 1 && word.endsWith('.') && SENTENCE_CHAR.test(word.slice(0, -1));
+      const text = endsInStop ? word.slice(0, -1) : word;
+      if (!injectedStop) {
         // Most words need no folding: one test instead of foldChars' three replacements.
-        for (const unit of NEEDS_FOLDING.test(word) ? foldChars(word) : word) units.push(unit);
+        for (const unit of NEEDS_FOLDING.test(text) ? foldChars(text) : text) units.push(unit);
       }
+      if ((injectedStop || endsInStop) && units.length > 0 && units.at(-1) !== separator) units.push(separator);
     });
   }
   // The 文号 rule reads across Pagefind's words (吉市政办函 [ 2020 ] 34 号); it keeps every offset.
@@ -334,7 +349,7 @@ export async function indexablePages(outDir: string): Promise<IndexablePage[]> {
       if (!html.includes('data-pagefind-body')) return undefined;
       const path = name.split(sep).join('/');
       const url = `/${path.replace(/(^|\/)index\.html$/, '$1')}`;
-      return { file, url, bytes: html.length, key: readKey(url, html, LANGUAGE) };
+      return { file, url, bytes: html.length, key: readKey(url, html, PAGEFIND_LANGUAGE) };
     },
     { concurrency: FILE_CONCURRENCY },
   );
@@ -347,9 +362,9 @@ export async function indexablePages(outDir: string): Promise<IndexablePage[]> {
  * Pagefind's default reading of some pages, one fragment each, in URL order: one Pagefind index of
  * these pages, read back and dropped, so memory is that of the batch.
  */
-export async function readPages(pages: ReadonlyArray<{ file: string; url: string }>): Promise<PagefindFragment[]> {
-  // Pages are all zh-CN; forcing it keeps one index even if a page ever omits or misstates its lang.
-  const index = await createIndex({ forceLanguage: LANGUAGE });
+export async function readPages(pages: ReadonlyArray<{ file: string; url: string }>, language = PAGEFIND_LANGUAGE): Promise<PagefindFragment[]> {
+  // Forced, so one index holds every page whatever lang a page declares.
+  const index = await createIndex({ forceLanguage: language });
   for (const { file, url } of pages) {
     const added = await index.addHTMLFile({ url, content: await readFile(file, 'utf8') });
     assertNoErrors(`addHTMLFile ${file}`, added);
@@ -419,10 +434,10 @@ export const SEARCH_WORKERS = Number(process.env.GAZETTE_SEARCH_WORKERS ?? Math.
 /**
  * The language a shard is filed under. Pagefind prefixes every record id with it, so records of
  * different shards never share an id (Pagefind only lengthens colliding ids within one index).
- * Only the first shard is the page language; the others are private-use tags of it.
+ * The first shard is PAGEFIND_LANGUAGE itself; the others are private-use tags of it.
  */
 export function shardLanguage(shard: number): string {
-  return shard === 0 ? LANGUAGE : `${LANGUAGE}-x-s${shard}`;
+  return shard === 0 ? PAGEFIND_LANGUAGE : `${PAGEFIND_LANGUAGE}-x-s${shard}`;
 }
 
 /** Where a shard's bundle goes, relative to the primary bundle (the first shard). */

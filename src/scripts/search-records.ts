@@ -1,6 +1,6 @@
 // Which Pagefind record is which passage of which page: the part of search-catalog.json a first
 // query must load whole, so it is written compactly. Pagefind names a record by its shard's
-// language tag and a content hash (zh-cn-x-s3_0198d7b); as a JSON object of full ids this map was
+// language tag and a content hash (und-x-s3_0198d7b); as a JSON object of full ids this map was
 // 238 KB gzip at 30,668 records. Here the pages are listed in catalog order, each with its
 // passages' ids in reading order, and an id is cut to the shortest prefix that no other id of its
 // shard shares: the page and passage come from the position, the shard from the page.

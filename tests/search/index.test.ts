@@ -1,16 +1,17 @@
 // The search index: how a page's text becomes passages (scripts/build-search-index.ts), and the
 // built index in the output directory (npm run build) agreeing with its catalog.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodePagefindFile, PASSAGE_MAX, PASSAGE_OVERLAP, PASSAGE_TARGET, pageText, passageBounds, passageHtml, recordUrls, type PagefindFragment } from '../../scripts/build-search-index.ts';
+import { decodePagefindFile, indexablePages, indexShard, LANGUAGE, PAGEFIND_LANGUAGE, PASSAGE_MAX, PASSAGE_OVERLAP, PASSAGE_TARGET, pageText, passageBounds, passageHtml, readPages, recordUrls, type PagefindFragment } from '../../scripts/build-search-index.ts';
 import { RecordPlaces } from '../../src/scripts/search-records.ts';
 import { BLOCK_SEPARATOR, type Catalog } from '../../src/scripts/search-text.ts';
 import { DIST } from '../support/corpus.ts';
 
 const SEP = BLOCK_SEPARATOR;
 
-/** A default-index fragment as Pagefind writes it for a zh page: words joined by U+200B, chunks by spaces. */
+/** A default-index fragment: chunks joined by spaces, and for a zh page words inside them by U+200B. */
 function fragment(content: string, anchors: PagefindFragment['anchors'] = []): PagefindFragment {
   return { url: '/documents/x/', content, meta: { title: 'x' }, filters: {}, anchors };
 }
@@ -27,6 +28,21 @@ describe('a page as passages', () => {
       { id: 'chapter-1', offset: 0, label: '总则' },
       { id: 'article-1', offset: 3, label: '第一条' },
     ]);
+  });
+
+  it('reads a page Pagefind did not cut into words the same: the stop it adds ends a chunk', () => {
+    const anchors = [
+      { element: 'section', id: 'chapter-1', text: '', location: 0 },
+      { element: 'div', id: 'article-1', text: '', location: 1 },
+    ];
+    const unsegmented = pageText(fragment('总则. 第一条为了规范。PM2.5浓度. ', anchors), SEP);
+    expect(unsegmented.units.join('')).toBe(`总则${SEP}第一条为了规范。PM2.5浓度`);
+    expect(unsegmented.anchors).toEqual([
+      { id: 'chapter-1', offset: 0, label: '总则' },
+      { id: 'article-1', offset: 3, label: '第一条' },
+    ]);
+    // A stop after a non-word character is the text's own, in either reading.
+    expect(pageText(fragment('见附件）. 下文'), SEP).units.join('')).toBe('见附件）.下文');
   });
 
   it('names provisions, not paragraphs, tables or table rows', () => {
@@ -75,6 +91,50 @@ describe('a page as passages', () => {
     const text = { units: Array.from('一、总则正文正文'), anchors: [{ id: 'part-1', offset: 0, label: '一、总则' }, { id: 'p-9', offset: 4 }] };
     expect(passageHtml(text, [6, 8], {})).toContain('<span id="part-1" data-pagefind-title="一、总则"></span> <span id="p-9"></span> 正 文');
   });
+});
+
+describe.skipIf(!existsSync(join(DIST, 'index.html')))('Pagefind reading the built pages', () => {
+  it('gives the same text, anchors, facets and meta read unsegmented as read as Chinese', async () => {
+    const pages = (await indexablePages(DIST)).filter((page) => /^\/(?:documents|issues)\//.test(page.url));
+    expect(pages.length).toBeGreaterThan(20);
+    const [read, chinese] = [await readPages(pages), await readPages(pages, LANGUAGE)];
+    expect(read.map((f) => f.url)).toEqual(chinese.map((f) => f.url));
+    expect(read.some((f) => f.content.includes('\u200B'))).toBe(false);
+    expect(chinese.some((f) => f.content.includes('\u200B'))).toBe(true);
+    read.forEach((f, i) => {
+      const other = chinese[i]!;
+      expect(pageText(f, SEP), f.url).toEqual(pageText(other, SEP));
+      expect([f.meta, f.filters], f.url).toEqual([other.meta, other.filters]);
+    });
+  }, 120_000);
+
+  it('indexes passages into the same words and positions as Chinese would', async () => {
+    const pages = (await indexablePages(DIST)).filter((page) => page.url.startsWith('/documents/')).slice(0, 8);
+    const lines: string[] = [];
+    for (const fragment of await readPages(pages)) {
+      const text = pageText(fragment, SEP);
+      passageBounds(text, SEP).forEach((range, i) => lines.push(`${JSON.stringify({ url: `${fragment.url}#passage-${i}`, content: passageHtml(text, range, fragment.filters) })}\n`));
+    }
+    const scratch = mkdtempSync(join(tmpdir(), 'gazette-index-language-'));
+    const passages = join(scratch, 'passages.jsonl');
+    writeFileSync(passages, lines.join(''));
+    const includeCharacters = '〔〕，。、（）《》：；%.';
+    /** Every index chunk of a bundle, decoded, in name order. */
+    const chunks = async (language: string) => {
+      const outputPath = join(scratch, language);
+      await indexShard({ language, includeCharacters, passages, outputPath });
+      const dir = join(outputPath, 'index');
+      return readdirSync(dir).sort().map((name) => decodePagefindFile(readFileSync(join(dir, name))));
+    };
+    try {
+      const [ours, chinese] = [await chunks(PAGEFIND_LANGUAGE), await chunks(LANGUAGE)];
+      expect(lines.length).toBeGreaterThan(8);
+      expect(ours.length).toBeGreaterThan(0);
+      expect(ours).toEqual(chinese);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
 
 describe.skipIf(!existsSync(join(DIST, 'pagefind', 'search-catalog.json')))('the built index', () => {
