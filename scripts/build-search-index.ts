@@ -111,16 +111,23 @@ const NEEDS_FOLDING = /[\s\p{Cc}\p{Cf}\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A"]/
 /** Paragraphs (p-825), tables and their rows (t-90, t-90-r3): places, not provisions with a name. */
 const PARAGRAPH_ID = /^(?:p|t)-\d+(?:-r\d+)?$/;
 
+/** How many code points a string holds: its length, less one for each surrogate pair. */
+const codePoints = (text: string): number => (/[\uD800-\uDFFF]/.test(text) ? Array.from(text).length : text.length);
+
 /** Rebuilds a page's text from a default-index fragment: words, block boundaries, anchors. */
 export function pageText(fragment: PagefindFragment, separator: string): PageText {
-  const units: string[] = [];
+  // Built as strings and cut into units once (per character, once per character of the corpus, was the pass's largest cost).
+  const parts: string[] = [];
+  /** Units so far, and whether the last is a separator (none at the start). */
+  let count = 0;
+  let atSeparator = true;
   /** Unit offset of each Pagefind word position. */
   const positions: number[] = [];
   const chunks = fragment.content.split(' ').filter((chunk) => chunk !== '');
   for (const chunk of chunks) {
     const words = chunk.split('\u200B').filter((word) => word !== '');
     words.forEach((word, i) => {
-      positions.push(units.length);
+      positions.push(count);
       const previous = i > 0 ? words[i - 1]! : '';
       const isLast = i === words.length - 1;
       const injectedStop = word === '.' && isLast && SENTENCE_CHAR.test(previous);
@@ -129,15 +136,23 @@ export function pageText(fragment: PagefindFragment, separator: string): PageTex
       const text = endsInStop ? word.slice(0, -1) : word;
       if (!injectedStop) {
         // Most words need no folding: one test instead of foldChars' three replacements.
-        for (const unit of NEEDS_FOLDING.test(text) ? foldChars(text) : text) units.push(unit);
+        const folded = NEEDS_FOLDING.test(text) ? foldChars(text) : text;
+        if (folded !== '') {
+          parts.push(folded);
+          count += codePoints(folded);
+          atSeparator = false;
+        }
       }
-      if ((injectedStop || endsInStop) && units.length > 0 && units.at(-1) !== separator) units.push(separator);
+      if ((injectedStop || endsInStop) && !atSeparator) {
+        parts.push(separator);
+        count++;
+        atSeparator = true;
+      }
     });
   }
   // The 文号 rule reads across Pagefind's words (吉市政办函 [ 2020 ] 34 号); it keeps every offset.
-  const unified = Array.from(unifyDocNumberYears(units.join('')));
-  if (unified.length !== units.length) throw new Error(`${fragment.url}: folding changed the text's length`);
-  unified.forEach((unit, i) => (units[i] = unit));
+  const units = Array.from(unifyDocNumberYears(parts.join('')));
+  if (units.length !== count) throw new Error(`${fragment.url}: folding changed the text's length`);
   while (units.at(-1) === separator) units.pop();
   positions.push(units.length);
 
@@ -238,13 +253,14 @@ export function passageHtml(text: PageText, [start, end]: [number, number], filt
   for (const anchor of text.anchors) {
     if (anchor.offset >= start && anchor.offset < end) mark(anchor.offset - start, anchor);
   }
-  // Once per character of the corpus (70 million at 10,005 documents): no array or regex per unit.
-  const words: string[] = [];
-  for (let i = start; i < end; i++) {
-    const here = markers.get(i - start);
-    if (here) words.push(...here);
-    words.push(escapeUnit(text.units[i]!));
+  // Once per character of the corpus (70 million at 10,005 documents): one copy of the units, then
+  // only the few that need escaping or carry anchors are touched.
+  const words = text.units.slice(start, end);
+  for (let i = 0; i < words.length; i++) {
+    const unit = words[i]!;
+    if (unit === '&' || unit === '<' || unit === '>' || unit === '"') words[i] = escapeUnit(unit);
   }
+  for (const [at, elements] of markers) words[at] = `${elements.join(' ')} ${words[at]}`;
   const filterTags = Object.entries(filters).flatMap(([key, values]) =>
     values.map((value) => `<data value="${escapeHtml(value)}" data-pagefind-filter="${escapeHtml(key)}[value]"></data>`),
   );
@@ -546,7 +562,12 @@ async function writePassages(
     }
     shardSize += text.units.length;
     const page = describePage(fragment, text.units);
-    for (const unit of text.units) if (unit !== separator && !isWordChar(unit)) include.add(unit);
+    for (const unit of text.units) {
+      // CJK ideographs, most of the text, are word characters: a comparison instead of a regex test.
+      const code = unit.charCodeAt(0);
+      if (code >= 0x4e00 && code <= 0x9fff) continue;
+      if (unit !== separator && !isWordChar(unit)) include.add(unit);
+    }
     for (const [passageIndex, range] of passageBounds(text, separator).entries()) {
       // Unique per record; the browser links from the catalog, never from this URL.
       const url = `/${page.path}#passage-${passageIndex}`;

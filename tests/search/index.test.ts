@@ -45,6 +45,13 @@ describe('a page as passages', () => {
     expect(pageText(fragment('见附件）. 下文'), SEP).units.join('')).toBe('见附件）.下文');
   });
 
+  it('counts a character outside the BMP as one unit when placing anchors', () => {
+    const anchors = [{ element: 'p', id: 'p-2', text: '', location: 1 }];
+    const text = pageText(fragment('𠀀𡈽村. 第二段', anchors), SEP);
+    expect(text.units).toEqual(['𠀀', '𡈽', '村', SEP, '第', '二', '段']);
+    expect(text.anchors[0]!.offset).toBe(4);
+  });
+
   it('names provisions, not paragraphs, tables or table rows', () => {
     const anchors = ['part-1', 'p-12', 't-90', 't-90-r3'].map((id, location) => ({ element: 'div', id, text: '', location }));
     const text = pageText(fragment('一、\u200B总则\u200B. \u200B甲\u200B乙\u200B丙', anchors), SEP);
