@@ -64,7 +64,7 @@ export const CATALOG_FILE = 'search-catalog.json';
 export const LANGUAGE = 'zh-cn';
 /**
  * The language Pagefind reads pages and indexes passages under: one it has no word cutting or
- * stemming for ("undetermined"). Filed as zh, Pagefind cuts Chinese into words (charabia) for
+ * stemming for ("undetermined"). Filed as zh, Pagefind cuts Chinese into words with its segmenter for
  * nothing here: the reading's fragments are kept only for their text, which pageText gives the
  * same, units and anchors, without the zero-width spaces between words; passages come cut into
  * characters already, and their index chunks are the same bytes. At 10,005 documents reading 300
