@@ -104,7 +104,7 @@ export interface Passage {
 }
 
 // Pagefind puts a full stop after a block element whose text ends in a word character (its
-// SENTENCE_CHARS), as the last word of a whitespace chunk. Those are block boundaries, not text.
+// SENTENCE_CHARS), at the end of a whitespace chunk. Those are block boundaries, not text.
 const SENTENCE_CHAR = /[\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\p{Join_Control}'")$*]$/u;
 /** A character foldChars changes (src/scripts/search-text.ts): ignored, full-width alphanumeric, or ASCII ". */
 const NEEDS_FOLDING = /[\s\p{Cc}\p{Cf}\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A"]/u;
@@ -126,30 +126,26 @@ export function pageText(fragment: PagefindFragment, separator: string): PageTex
   const positions: number[] = [];
   const chunks = fragment.content.split(' ').filter((chunk) => chunk !== '');
   for (const chunk of chunks) {
+    // The stop Pagefind adds ends the chunk: its own word where Pagefind cut the chunk into words
+    // (zero-width spaces between them, as for zh), the end of the chunk's one word where it did not.
+    const stop = chunk.endsWith('.') && SENTENCE_CHAR.test(chunk.slice(0, -1).replace(/\u200B+$/, ''));
     const words = chunk.split('\u200B').filter((word) => word !== '');
     words.forEach((word, i) => {
       positions.push(count);
-      const previous = i > 0 ? words[i - 1]! : '';
-      const isLast = i === words.length - 1;
-      const injectedStop = word === '.' && isLast && SENTENCE_CHAR.test(previous);
-      // Unsegmented (one word per whitespace chunk), the stop ends the chunk's only word.
-      const endsInStop = !injectedStop && isLast && word.length > 1 && word.endsWith('.') && SENTENCE_CHAR.test(word.slice(0, -1));
-      const text = endsInStop ? word.slice(0, -1) : word;
-      if (!injectedStop) {
-        // Most words need no folding: one test instead of foldChars' three replacements.
-        const folded = NEEDS_FOLDING.test(text) ? foldChars(text) : text;
-        if (folded !== '') {
-          parts.push(folded);
-          count += codePoints(folded);
-          atSeparator = false;
-        }
-      }
-      if ((injectedStop || endsInStop) && !atSeparator) {
-        parts.push(separator);
-        count++;
-        atSeparator = true;
+      const text = stop && i === words.length - 1 ? word.slice(0, -1) : word;
+      // Most words need no folding: one test instead of foldChars' three replacements.
+      const folded = NEEDS_FOLDING.test(text) ? foldChars(text) : text;
+      if (folded !== '') {
+        parts.push(folded);
+        count += codePoints(folded);
+        atSeparator = false;
       }
     });
+    if (stop && !atSeparator) {
+      parts.push(separator);
+      count++;
+      atSeparator = true;
+    }
   }
   // The 文号 rule reads across Pagefind's words (吉市政办函 [ 2020 ] 34 号); it keeps every offset.
   const units = Array.from(unifyDocNumberYears(parts.join('')));
@@ -560,12 +556,7 @@ async function writePassages(
     }
     shardSize += text.units.length;
     const page = describePage(fragment, text.units);
-    for (const unit of text.units) {
-      // CJK ideographs, most of the text, are word characters: a comparison instead of a regex test.
-      const code = unit.charCodeAt(0);
-      if (code >= 0x4e00 && code <= 0x9fff) continue;
-      if (unit !== separator && !isWordChar(unit)) include.add(unit);
-    }
+    for (const unit of text.units) if (unit !== separator && !isWordChar(unit)) include.add(unit);
     for (const [passageIndex, range] of passageBounds(text, separator).entries()) {
       // Unique per record; the browser links from the catalog, never from this URL.
       const url = `/${page.path}#passage-${passageIndex}`;
