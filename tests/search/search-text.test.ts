@@ -1,7 +1,7 @@
 // The text rules both sides of the search share (src/scripts/search-text.ts).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { docNumberOfQuery, findAll, parseQuery, pagefindPhrase, queryUnits, textUnits, unifyDocNumberYears } from '../../src/scripts/search-text.ts';
+import { docNumberOfQuery, findAll, isWordChar, parseQuery, pagefindPhrase, queryUnits, textUnits, unifyDocNumberYears } from '../../src/scripts/search-text.ts';
 
 describe('文号 in any form', () => {
   const canonical = '吉政办发〔2017〕7号';
@@ -56,6 +56,18 @@ describe('units', () => {
     expect(parseQuery('大气 污染').terms).toEqual([['大', '气'], ['污', '染']]);
     expect(parseQuery('"大气 污染"').terms).toEqual([['大', '气', '污', '染']]);
     expect(parseQuery('   ').terms).toEqual([]);
+  });
+});
+
+describe('word characters', () => {
+  it('are letters and numbers of any script, one code point: the ideograph shortcut agrees', () => {
+    for (const char of ['字', '〇', 'a', 'Ж', '5', '²', '𠀀']) expect(isWordChar(char), char).toBe(true);
+    for (const char of ['，', '〔', '.', ' ', '字字', '']) expect(isWordChar(char), char).toBe(false);
+    // Every character of the BMP's ideograph block and around it, against the definition.
+    for (let code = 0x4d00; code <= 0xa100; code++) {
+      const char = String.fromCharCode(code);
+      expect(isWordChar(char), char).toBe(/^[\p{Alphabetic}\p{N}]$/u.test(char));
+    }
   });
 });
 
