@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import { docNumberRedirects } from './src/integrations/doc-number-redirects.ts';
+import { storeLiteralPlugin } from './src/integrations/store-literal.ts';
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
@@ -66,4 +67,7 @@ export default defineConfig({
     incrementalBuild: true,
   },
   integrations: [docNumberRedirects(), sitemap({ filter: indexable }), sitemapAlias],
+  // The store's module as literals of 256 Ki characters: one literal of the whole store costs V8
+  // time quadratic in its length to read (src/integrations/store-literal.ts).
+  vite: { plugins: [storeLiteralPlugin()] },
 });
