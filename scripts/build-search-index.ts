@@ -38,6 +38,8 @@ import * as pagefind from 'pagefind';
 import pMap from 'p-map';
 import { WorkerPool, type WorkerTask } from './search-index/pool.ts';
 import { ReadCache, readKey } from './search-index/read-cache.ts';
+import { planLayout, reindexAll, ShardLayout, type LayoutPlan, type ManifestShard } from './search-index/shard-layout.ts';
+import { indexVersion, ShardStore } from './search-index/shard-store.ts';
 import { cacheDirFromSetting } from './cache-setting.ts';
 import { BLOCK_SEPARATOR, foldChars, isWordChar, unifyDocNumberYears, type Catalog, type CatalogPage } from '../src/scripts/search-text.ts';
 import { encodeRecords, type Place, type ShardPages } from '../src/scripts/search-records.ts';
@@ -369,8 +371,8 @@ export async function indexablePages(outDir: string): Promise<IndexablePage[]> {
 }
 
 /**
- * Pagefind's default reading of some pages, one fragment each, in URL order: one Pagefind index of
- * these pages, read back and dropped, so memory is that of the batch.
+ * Pagefind's default reading of some pages, one fragment each, in the order the pages are given:
+ * one Pagefind index of these pages, read back and dropped, so memory is that of the batch.
  */
 export async function readPages(pages: ReadonlyArray<{ file: string; url: string }>, language = PAGEFIND_LANGUAGE): Promise<PagefindFragment[]> {
   // Forced, so one index holds every page whatever lang a page declares.
@@ -382,10 +384,11 @@ export async function readPages(pages: ReadonlyArray<{ file: string; url: string
   const files = await index.getFiles();
   assertNoErrors('getFiles', files);
   await release(index);
+  const position = new Map(pages.map(({ url }, i) => [url, i]));
   return files.files
     .filter((file) => file.path.startsWith('fragment/'))
     .map((file) => JSON.parse(decodePagefindFile(file.content)) as PagefindFragment)
-    .sort((a, b) => a.url.localeCompare(b.url));
+    .sort((a, b) => position.get(a.url)! - position.get(b.url)!);
 }
 
 /** One shard: its passages (JSON lines of url and HTML) indexed and written as a Pagefind bundle. */
@@ -481,7 +484,7 @@ export function separatorsUsed(fragments: ReadonlyArray<{ content: string }>): s
 
 interface ReadBatch {
   pages: Array<{ file: string; url: string }>;
-  /** The scratch file the batch's fragments go to, in URL order. */
+  /** The scratch file the batch's fragments go to, in the pages' order. */
   out: string;
 }
 
@@ -502,8 +505,8 @@ function readBatches(pages: readonly IndexablePage[], cached: readonly boolean[]
 }
 
 /**
- * Every page's fragment in URL order, from the cache or from its batch (the batches hold the
- * others in that order); a fresh one is cached as it goes by. A page Pagefind found nothing to
+ * Every page's fragment in the pages' order, from the cache or from its batch (the batches hold
+ * the others in that order); a fresh one is cached as it goes by. A page Pagefind found nothing to
  * index on has no fragment.
  */
 async function* fragmentsInOrder(pages: readonly IndexablePage[], cached: readonly boolean[], batches: readonly ReadBatch[], cache: ReadCache | undefined): AsyncGenerator<PagefindFragment> {
@@ -524,51 +527,47 @@ async function* fragmentsInOrder(pages: readonly IndexablePage[], cached: readon
 }
 
 /**
- * Cuts every page into passages and writes their HTML to one JSON-lines file per shard (whole
- * pages, at most `shardUnits` characters a shard); returns what the catalog needs and the
- * non-word characters Pagefind must be told about before it indexes anything.
+ * Cuts every page into passages and places it in a shard (`layout`: whole pages); writes the
+ * passages' HTML to one JSON-lines file per shard that may be indexed (`writes`); returns what the catalog needs and the non-word characters Pagefind must be told
+ * about before it indexes anything.
  */
 async function writePassages(
   fragments: AsyncIterable<PagefindFragment>,
   separator: string,
-  shardUnits: number,
+  layout: ShardLayout,
   passagesFile: (shard: number) => string,
-): Promise<{ pages: CatalogPage[]; passages: Passage[]; include: Set<string>; shardPages: number[] }> {
+): Promise<{ pages: CatalogPage[]; passages: Passage[]; include: Set<string> }> {
   const include = new Set<string>();
   const pages: CatalogPage[] = [];
   const passages: Passage[] = [];
-  /** How many pages each shard holds, in order. */
-  const shardPages = [0];
-  let shard = 0;
-  let shardSize = 0;
-  let lines: string[] = [];
+  /** Lines waiting to be appended, by shard. */
+  const pending = new Map<number, string[]>();
+  let waiting = 0;
   const flush = async () => {
-    await appendFile(passagesFile(shard), lines.join(''));
-    lines = [];
+    for (const [shard, lines] of pending) await appendFile(passagesFile(shard), lines.join(''));
+    pending.clear();
+    waiting = 0;
   };
   for await (const fragment of fragments) {
     const text = pageText(fragment, separator);
-    if (shardSize > 0 && shardSize + text.units.length > shardUnits) {
-      await flush();
-      shard++;
-      shardPages.push(0);
-      shardSize = 0;
-    }
-    shardSize += text.units.length;
+    const slot = layout.place(fragment.url, text.units.length);
     const page = describePage(fragment, text.units);
     for (const unit of text.units) if (unit !== separator && !isWordChar(unit)) include.add(unit);
+    const lines = slot.writes ? (pending.get(slot.id) ?? pending.set(slot.id, []).get(slot.id)!) : undefined;
     for (const [passageIndex, range] of passageBounds(text, separator).entries()) {
       // Unique per record; the browser links from the catalog, never from this URL.
       const url = `/${page.path}#passage-${passageIndex}`;
       passages.push({ page: pages.length, index: passageIndex, url });
-      lines.push(`${JSON.stringify({ url, content: passageHtml(text, range, page.filters) })}\n`);
+      if (lines) {
+        lines.push(`${JSON.stringify({ url, content: passageHtml(text, range, page.filters) })}\n`);
+        waiting++;
+      }
     }
     pages.push(page);
-    shardPages[shard]!++;
-    if (lines.length >= 1000) await flush();
+    if (waiting >= 1000) await flush();
   }
   await flush();
-  return { pages, passages, include, shardPages };
+  return { pages, passages, include };
 }
 
 /**
@@ -600,16 +599,25 @@ function recordsOf(shards: readonly ShardPages[], shardRecords: ReadonlyArray<Re
   return encodeRecords(shards, places);
 }
 
+/** A shard may grow past the shard size as its pages change; past this many times it (with more than one page), the next build cuts every shard anew. */
+const SHARD_GROWTH = 1.5;
+
 /**
  * Builds the index in streaming passes, so that memory does not grow with the site: Pagefind
  * reads the pages not in the cache a batch at a time (fragments to scratch files); every page is
  * cut into passages (one scratch file per shard); each shard is indexed and written as its own
- * bundle. Batches and shards run in `workers` child processes side by side.
+ * bundle. Batches and shards run in `workers` child processes side by side. With a cache, the
+ * previous build's shards are kept (scripts/search-index/shard-layout.ts): only shards whose pages
+ * changed, and the one new pages go into, are indexed again.
  */
-export async function buildSearchIndex(outDir: string, { shardUnits = SHARD_UNITS, workers = SEARCH_WORKERS, cacheDir }: BuildOptions = {}): Promise<{ pages: number; records: number; shards: number; read: number; seconds: Record<string, number> }> {
+export async function buildSearchIndex(
+  outDir: string,
+  { shardUnits = SHARD_UNITS, workers = SEARCH_WORKERS, cacheDir }: BuildOptions = {},
+): Promise<{ pages: number; records: number; shards: number; reused: number; read: number; seconds: Record<string, number>; discarded?: string }> {
   const scratch = await mkdtemp(join(tmpdir(), 'gazette-search-'));
   const pool = new WorkerPool(workers);
   const cache = cacheDir === undefined ? undefined : new ReadCache(cacheDir);
+  const store = cacheDir === undefined ? undefined : new ShardStore(cacheDir);
   // Seconds of each pass, for the log line (the bench reads where the index's time goes).
   const seconds: Record<string, number> = {};
   let mark = performance.now();
@@ -619,8 +627,14 @@ export async function buildSearchIndex(outDir: string, { shardUnits = SHARD_UNIT
     mark = now;
   };
   try {
-    const pages = await indexablePages(outDir);
+    const listed = await indexablePages(outDir);
     lap('list');
+    const version = indexVersion({ language: PAGEFIND_LANGUAGE, chunk: process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE });
+    const previous = store?.manifest();
+    let plan: LayoutPlan = planLayout(listed, previous, version, (id) => store?.hasBundle(id) ?? false);
+    // The pages in the order they are placed in shards (URL order on a first build).
+    const byUrl = new Map(listed.map((page) => [page.url, page]));
+    const pages = plan.order.map((url) => byUrl.get(url)!);
     const cached = pages.map((page) => cache?.has(page.key) ?? false);
     const batches = readBatches(pages, cached, scratch);
     const read = await pool.run(batches.map((batch): WorkerTask => ({ kind: 'read', ...batch })));
@@ -633,28 +647,56 @@ export async function buildSearchIndex(outDir: string, { shardUnits = SHARD_UNIT
     );
     for (const candidates of cachedSeparators) for (const candidate of candidates) used.add(candidate);
     const separator = chooseSeparator(used);
+    if (previous && plan.kept.length > 0 && previous.separator !== separator) plan = { ...reindexAll(plan), discarded: `the block separator changed (${previous.separator} → ${separator})` };
     lap('separator');
 
+    const layout = new ShardLayout(plan.kept, shardUnits, plan.added > 0);
     const passagesFile = (shard: number) => join(scratch, `passages-${shard}.jsonl`);
-    const cut = await writePassages(fragmentsInOrder(pages, cached, batches, cache), separator, shardUnits, passagesFile);
+    const cut = await writePassages(fragmentsInOrder(pages, cached, batches, cache), separator, layout, passagesFile);
     lap('passages');
     const includeCharacters = [...cut.include].sort().join('');
     const outputPath = join(outDir, 'pagefind');
     // Pagefind adds files to an existing bundle directory; a stale fragment would be an unknown record.
     await rm(outputPath, { recursive: true, force: true });
-    const shards: Catalog['shards'] = cut.shardPages.map((pageCount, k) => ({ path: shardPath(k), language: shardLanguage(k), pages: pageCount }));
-    const written = await pool.run(shards.map(({ path, language }, k): WorkerTask => ({ kind: 'shard', language, includeCharacters, passages: passagesFile(k), outputPath: join(outputPath, path) })));
-    lap('shards');
-    for (const { path } of shards.slice(1)) {
-      const shardDir = join(outputPath, path);
+    const slots = layout.shards();
+    const shards: Catalog['shards'] = slots.map(({ id, urls }) => ({ path: shardPath(id), language: shardLanguage(id), pages: urls.length }));
+    const rebuilt = slots.filter((slot) => !slot.reuse);
+    const written = await pool.run(rebuilt.map(({ id }): WorkerTask => ({ kind: 'shard', language: shardLanguage(id), includeCharacters, passages: passagesFile(id), outputPath: join(outputPath, shardPath(id)) })));
+    for (const { id } of rebuilt.filter(({ id }) => id !== 0)) {
+      const shardDir = join(outputPath, shardPath(id));
       for (const name of await readdir(shardDir)) if (!SHARD_FILES.test(name)) await rm(join(shardDir, name), { recursive: true });
     }
+    lap('shards');
 
-    const catalog: Catalog = { separator, include: includeCharacters, shards, pages: cut.pages, records: recordsOf(shards, written.map((w) => w.records ?? {}), cut.passages) };
+    // Each shard's records: from the worker that wrote it, or as the previous build kept them.
+    const recordsById = new Map<number, Record<string, string>>(rebuilt.map(({ id }, i) => [id, written[i]!.records ?? {}]));
+    for (const shard of previous?.shards ?? []) if (slots.some((slot) => slot.reuse && slot.id === shard.id)) recordsById.set(shard.id, shard.records);
+    if (store) {
+      await store.forget();
+      for (const { id } of slots.filter((slot) => slot.reuse)) await store.restore(id, join(outputPath, shardPath(id)));
+      for (const { id } of rebuilt) await store.save(id, join(outputPath, shardPath(id)), (path) => id === 0 && /^shard-\d+\//.test(path));
+      // A shard of several pages grown well past the shard size is not kept: the next build cuts every shard anew.
+      if (slots.every((slot) => slot.urls.length === 1 || slot.units <= shardUnits * SHARD_GROWTH)) {
+        const keyOf = new Map(pages.map((page) => [page.url, page.key]));
+        const kept: ManifestShard[] = slots.map(({ id, urls }) => ({ id, pages: urls.map((url) => ({ url, key: keyOf.get(url)! })), records: recordsById.get(id)! }));
+        await store.write({ version, separator, shards: kept });
+      }
+    }
+    lap('keep');
+
+    const catalog: Catalog = { separator, include: includeCharacters, shards, pages: cut.pages, records: recordsOf(shards, slots.map(({ id }) => recordsById.get(id)!), cut.passages) };
     await writeFile(join(outputPath, CATALOG_FILE), JSON.stringify(catalog));
-    await cache?.prune(new Set(pages.map((page) => page.key)));
+    await cache?.prune(new Set(listed.map((page) => page.key)));
     lap('catalog');
-    return { pages: cut.pages.length, records: cut.passages.length, shards: shards.length, read: pages.length - cached.filter(Boolean).length, seconds };
+    return {
+      pages: cut.pages.length,
+      records: cut.passages.length,
+      shards: shards.length,
+      reused: slots.length - rebuilt.length,
+      read: pages.length - cached.filter(Boolean).length,
+      seconds,
+      ...(plan.discarded ? { discarded: plan.discarded } : {}),
+    };
   } finally {
     pool.close();
     await rm(scratch, { recursive: true, force: true });
@@ -695,8 +737,9 @@ async function main(): Promise<void> {
   }
   // Read by the pagefind binary, which the first createIndex starts.
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(INDEX_CHUNK_SIZE);
-  const { pages, records, shards, read, seconds } = await buildSearchIndex(outDir, { cacheDir: searchCacheDir(outDir) });
-  console.log(`pagefind: indexed ${pages} page(s) (${read} read anew) as ${records} passage record(s) in ${shards} shard(s) into ${join(outDir, 'pagefind')}`);
+  const { pages, records, shards, reused, read, seconds, discarded } = await buildSearchIndex(outDir, { cacheDir: searchCacheDir(outDir) });
+  console.log(`pagefind: indexed ${pages} page(s) (${read} read anew) as ${records} passage record(s) in ${shards} shard(s) (${reused} kept from the last build) into ${join(outDir, 'pagefind')}`);
+  if (discarded) console.log(`pagefind: the last build's shards were not kept: ${discarded}`);
   console.log(`pagefind: ${Object.entries(seconds).map(([pass, s]) => `${pass} ${s.toFixed(1)} s`).join(', ')}`);
 }
 

@@ -40,7 +40,8 @@ export class ReadCache {
   /** Removes every entry but those of `keep` (the pages of the build just made). */
   async prune(keep: ReadonlySet<string>): Promise<void> {
     if (!existsSync(this.dir)) return;
-    for (const sub of await readdir(this.dir)) {
+    // Only its own two-character directories: the kept shards (shard-store.ts) live beside them.
+    for (const sub of (await readdir(this.dir)).filter((name) => /^[0-9a-f]{2}$/.test(name))) {
       for (const name of await readdir(join(this.dir, sub))) {
         if (!keep.has(name.replace(/\.json$/, ''))) await rm(join(this.dir, sub, name), { force: true });
       }

@@ -161,3 +161,107 @@ describe.skipIf(!existsSync(join(DIST, 'pagefind', CATALOG_FILE)))('a sharded in
     });
   });
 });
+
+describe.skipIf(!existsSync(join(DIST, 'pagefind', CATALOG_FILE)))('shards kept from the last build', () => {
+  const work = mkdtempSync(join(tmpdir(), 'gazette-kept-shards-'));
+  const site = join(work, 'site');
+  const fresh = join(work, 'fresh');
+  const cacheDir = join(work, 'cache');
+  const options = { shardUnits: 12_000, workers: 2, cacheDir };
+  /** Each shard's bundle files with their bytes, by language. */
+  const bundles = (): Map<string, Map<string, string>> => new Map(readCatalog(site).shards.map(({ path, language }) => [language, new Map([...bundleFiles(join(site, 'pagefind', path))].filter(([name]) => !/^shard-\d+\//.test(name) && name !== CATALOG_FILE))]));
+  const shardOf = (url: string): string => {
+    const catalog = readCatalog(site);
+    let at = catalog.pages.findIndex((p) => `/${p.path}` === url);
+    for (const shard of catalog.shards) {
+      if (at < shard.pages) return shard.language;
+      at -= shard.pages;
+    }
+    throw new Error(`${url} is in no shard`);
+  };
+  let first: Awaited<ReturnType<typeof buildSearchIndex>>;
+  let before: Map<string, Map<string, string>>;
+  const changedUrl = '/documents/jzbf-2017-7/';
+  let removedUrl: string;
+
+  beforeAll(async () => {
+    cpSync(DIST, site, { recursive: true });
+    first = await buildSearchIndex(site, options);
+    before = bundles();
+    // A page of a shard that keeps other pages, neither the first shard nor the changed page's.
+    const catalog = readCatalog(site);
+    const sizeOf = new Map(catalog.shards.map((s) => [s.language, s.pages]));
+    removedUrl = `/${catalog.pages.find((p) => p.path.startsWith('documents/') && ![shardOf(changedUrl), 'und'].includes(shardOf(`/${p.path}`)) && sizeOf.get(shardOf(`/${p.path}`))! > 1)!.path}`;
+  }, 180_000);
+  afterAll(async () => {
+    await pagefind.close();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('reuses every shard of an unchanged site, byte for byte, though the output directory was emptied', async () => {
+    expect(first.shards).toBeGreaterThan(5);
+    expect(first.reused).toBe(0);
+    rmSync(join(site, 'pagefind'), { recursive: true });
+    const again = await buildSearchIndex(site, options);
+    expect(again).toMatchObject({ shards: first.shards, reused: first.shards, read: 0 });
+    expect(bundles()).toEqual(before);
+  }, 180_000);
+
+  it('indexes again only the shards of a changed page and of a removed one, and the one new pages go into', async () => {
+    const page = join(site, 'documents', 'jzbf-2017-7', 'index.html');
+    const html = readFileSync(page, 'utf8');
+    writeFileSync(page, html.replace(/(<article data-pagefind-body[^>]*>)/, '$1<p>新增一段用于测试的文字。</p>'));
+    rmSync(join(site, removedUrl.slice(1)), { recursive: true });
+    // A new document page, whose URL sorts among the others.
+    cpSync(join(site, 'documents', 'jzbf-2017-7'), join(site, 'documents', 'jzbf-2017-7a'), { recursive: true });
+    writeFileSync(join(site, 'documents', 'jzbf-2017-7a', 'index.html'), html.replace(/(<article data-pagefind-body[^>]*>)/, '$1<p>另一份新文件独有的文字：黑土地保护。</p>'));
+    const changedShard = shardOf(changedUrl);
+    const removedShard = shardOf(removedUrl);
+    const lastShard = readCatalog(site).shards.at(-1)!.language;
+    rmSync(join(site, 'pagefind'), { recursive: true });
+    const next = await buildSearchIndex(site, options);
+    expect(next.read).toBe(2);
+    const after = bundles();
+    const rebuilt = [...after.keys()].filter((language) => !before.has(language) || JSON.stringify([...before.get(language)!]) !== JSON.stringify([...after.get(language)!]));
+    const expected = new Set([changedShard, removedShard, shardOf('/documents/jzbf-2017-7a/')]);
+    expect(new Set(rebuilt)).toEqual(expected);
+    expect(expected.has(lastShard) || !before.has(shardOf('/documents/jzbf-2017-7a/'))).toBe(true);
+    expect(next.reused).toBe(next.shards - expected.size);
+    expect(next.shards - expected.size).toBeGreaterThan(3);
+
+    // The same pages, as a first build of this site describes them.
+    cpSync(site, fresh, { recursive: true });
+    rmSync(join(fresh, 'pagefind'), { recursive: true });
+    await buildSearchIndex(fresh, {});
+    const byPath = (c: Catalog) => [...c.pages].sort((a, b) => a.path.localeCompare(b.path));
+    expect(byPath(readCatalog(site))).toEqual(byPath(readCatalog(fresh)));
+    expect(readCatalog(site).include).toBe(readCatalog(fresh).include);
+  }, 300_000);
+
+  describe('in the browser', () => {
+    let browser: Browser;
+    const servers: Array<Awaited<ReturnType<typeof serveDir>>> = [];
+    beforeAll(async () => {
+      servers.push(await serveDir(fresh), await serveDir(site));
+      browser = await chromium.launch(launchOptions);
+    });
+    afterAll(async () => {
+      await browser?.close();
+      for (const server of servers) await server.close();
+    });
+
+    it.each(['新增一段用于测试的文字', '黑土地', '环境', '吉政办发〔2017〕7号'])('%s: the same results, in the same order, as a first build of the changed site', async (query) => {
+      const links = async (server: { url: string }) => {
+        const page = await browser.newPage();
+        await page.goto(`${server.url}${base.slice(1)}search/?q=${encodeURIComponent(query)}`);
+        await page.locator('#search-status[data-state="done"]').waitFor({ timeout: 20_000 });
+        const hrefs = await page.locator('.search-hit__link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+        await page.close();
+        return hrefs;
+      };
+      const [one, kept] = [await links(servers[0]!), await links(servers[1]!)];
+      expect(one.length).toBeGreaterThan(0);
+      expect(kept).toEqual(one);
+    });
+  });
+});
