@@ -650,11 +650,20 @@ export async function buildSearchIndex(
     if (previous && plan.kept.length > 0 && previous.separator !== separator) plan = { ...reindexAll(plan), discarded: `the block separator changed (${previous.separator} → ${separator})` };
     lap('separator');
 
-    const layout = new ShardLayout(plan.kept, shardUnits, plan.added > 0);
+    let layout = new ShardLayout(plan.kept, shardUnits, plan.added > 0);
     const passagesFile = (shard: number) => join(scratch, `passages-${shard}.jsonl`);
-    const cut = await writePassages(fragmentsInOrder(pages, cached, batches, cache), separator, layout, passagesFile);
+    let cut = await writePassages(fragmentsInOrder(pages, cached, batches, cache), separator, layout, passagesFile);
+    let includeCharacters = [...cut.include].sort().join('');
+    if (previous && layout.slots.some((slot) => slot.reuse) && previous.include !== includeCharacters) {
+      // A kept bundle's entry lists the characters Pagefind was told about, and the browser splits
+      // queries by them: with a new one in the corpus, every shard is indexed again (every page is in the read cache by now).
+      plan = { ...reindexAll(plan), discarded: 'the corpus has characters it did not have' };
+      for (const name of await readdir(scratch)) if (name.startsWith('passages-')) await rm(join(scratch, name));
+      layout = new ShardLayout(plan.kept, shardUnits, plan.added > 0);
+      cut = await writePassages(fragmentsInOrder(pages, pages.map(() => true), [], cache), separator, layout, passagesFile);
+      includeCharacters = [...cut.include].sort().join('');
+    }
     lap('passages');
-    const includeCharacters = [...cut.include].sort().join('');
     const outputPath = join(outDir, 'pagefind');
     // Pagefind adds files to an existing bundle directory; a stale fragment would be an unknown record.
     await rm(outputPath, { recursive: true, force: true });
@@ -679,7 +688,7 @@ export async function buildSearchIndex(
       if (slots.every((slot) => slot.urls.length === 1 || slot.units <= shardUnits * SHARD_GROWTH)) {
         const keyOf = new Map(pages.map((page) => [page.url, page.key]));
         const kept: ManifestShard[] = slots.map(({ id, urls }) => ({ id, pages: urls.map((url) => ({ url, key: keyOf.get(url)! })), records: recordsById.get(id)! }));
-        await store.write({ version, separator, shards: kept });
+        await store.write({ version, separator, include: includeCharacters, shards: kept });
       }
     }
     lap('keep');

@@ -27,6 +27,8 @@ export interface ShardManifest {
   version: string;
   /** The block separator the passages were written with. */
   separator: string;
+  /** The characters Pagefind was told are words: every bundle's entry lists them, and the browser splits queries by them. */
+  include: string;
   shards: ManifestShard[];
 }
 

@@ -14,7 +14,7 @@ function place(plan: ReturnType<typeof planLayout>, units: Record<string, number
 
 /** The manifest a build of `shards` (id → its pages) leaves. */
 function manifest(shards: Array<[number, string[]]>, version = 'v1'): ShardManifest {
-  return { version, separator: '¶', shards: shards.map(([id, urls]) => ({ id, pages: urls.map((u) => page(u)), records: {} })) };
+  return { version, separator: '¶', include: '', shards: shards.map(([id, urls]) => ({ id, pages: urls.map((u) => page(u)), records: {} })) };
 }
 
 describe('the shard layout', () => {

@@ -238,6 +238,19 @@ describe.skipIf(!existsSync(join(DIST, 'pagefind', CATALOG_FILE)))('shards kept 
     expect(readCatalog(site).include).toBe(readCatalog(fresh).include);
   }, 300_000);
 
+  it('indexes every shard again when the corpus gains a character: each bundle lists the characters queries are split by', async () => {
+    const copy = join(work, 'novel');
+    cpSync(site, copy, { recursive: true });
+    const page = join(copy, 'documents', 'jzbf-2017-7a', 'index.html');
+    writeFileSync(page, readFileSync(page, 'utf8').replace(/(<article data-pagefind-body[^>]*>)/, '$1<p>附件※一</p>'));
+    // The site's cache as its last build left it; only the one page differs.
+    cpSync(cacheDir, join(work, 'novel-cache'), { recursive: true });
+    rmSync(join(copy, 'pagefind'), { recursive: true });
+    const kept = await buildSearchIndex(copy, { ...options, cacheDir: join(work, 'novel-cache') });
+    expect(kept).toMatchObject({ reused: 0, discarded: expect.stringContaining('characters') });
+    expect(readCatalog(copy).include).toContain('※');
+  }, 300_000);
+
   describe('in the browser', () => {
     let browser: Browser;
     const servers: Array<Awaited<ReturnType<typeof serveDir>>> = [];
