@@ -18,6 +18,36 @@ import { DIST } from '../support/corpus.ts';
 const base = (process.env.BASE_PATH ?? '/').replace(/\/*$/, '/');
 const readCatalog = (dir: string) => JSON.parse(readFileSync(join(dir, 'pagefind', CATALOG_FILE), 'utf8')) as Catalog;
 
+/**
+ * Serves two sites and opens Chromium for the enclosing describe; `found(site, query)` gives the
+ * result links the search page of site 0 or 1 shows for a query.
+ */
+function searchPagesOf(dirs: () => [string, string]): { found: (site: 0 | 1, query: string) => Promise<Array<string | null>> } {
+  let browser: Browser;
+  const servers: Array<Awaited<ReturnType<typeof serveDir>>> = [];
+  beforeAll(async () => {
+    for (const dir of dirs()) servers.push(await serveDir(dir));
+    browser = await chromium.launch(launchOptions);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    for (const server of servers) await server.close();
+  });
+  return {
+    async found(site, query) {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(`${servers[site]!.url}${base.slice(1)}search/?q=${encodeURIComponent(query)}`);
+      await page.locator('#search-status[data-state="done"]').waitFor({ timeout: 20_000 });
+      const links = await page.locator('.search-hit__link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      await page.close();
+      expect(errors).toEqual([]);
+      return links;
+    },
+  };
+}
+
 describe('the index workers', () => {
   it('fail with the task and the cause, and let the build stop', async () => {
     const pool = new WorkerPool(1);
@@ -131,31 +161,10 @@ describe.skipIf(!existsSync(join(DIST, 'pagefind', CATALOG_FILE)))('a sharded in
   });
 
   describe('in the browser', () => {
-    let browser: Browser;
-    const servers: Array<Awaited<ReturnType<typeof serveDir>>> = [];
-    beforeAll(async () => {
-      servers.push(await serveDir(DIST), await serveDir(copy));
-      browser = await chromium.launch(launchOptions);
-    });
-    afterAll(async () => {
-      await browser?.close();
-      for (const server of servers) await server.close();
-    });
-
-    async function found(server: { url: string }, query: string): Promise<Array<string | null>> {
-      const page = await browser.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(error.message));
-      await page.goto(`${server.url}${base.slice(1)}search/?q=${encodeURIComponent(query)}`);
-      await page.locator('#search-status[data-state="done"]').waitFor({ timeout: 20_000 });
-      const links = await page.locator('.search-hit__link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-      await page.close();
-      expect(errors).toEqual([]);
-      return links;
-    }
+    const { found } = searchPagesOf(() => [DIST, copy]);
 
     it.each(['环境', '空气质量', '吉政办发〔2017〕7号', 'PM2.5', '生态环境局 负责', '黑土地'])('%s: the same results, in the same order, as on one shard', async (query) => {
-      const [one, many] = [await found(servers[0]!, query), await found(servers[1]!, query)];
+      const [one, many] = [await found(0, query), await found(1, query)];
       expect(one.length).toBeGreaterThan(0);
       expect(many).toEqual(one);
     });
@@ -252,27 +261,10 @@ describe.skipIf(!existsSync(join(DIST, 'pagefind', CATALOG_FILE)))('shards kept 
   }, 300_000);
 
   describe('in the browser', () => {
-    let browser: Browser;
-    const servers: Array<Awaited<ReturnType<typeof serveDir>>> = [];
-    beforeAll(async () => {
-      servers.push(await serveDir(fresh), await serveDir(site));
-      browser = await chromium.launch(launchOptions);
-    });
-    afterAll(async () => {
-      await browser?.close();
-      for (const server of servers) await server.close();
-    });
+    const { found } = searchPagesOf(() => [fresh, site]);
 
     it.each(['新增一段用于测试的文字', '黑土地', '环境', '吉政办发〔2017〕7号'])('%s: the same results, in the same order, as a first build of the changed site', async (query) => {
-      const links = async (server: { url: string }) => {
-        const page = await browser.newPage();
-        await page.goto(`${server.url}${base.slice(1)}search/?q=${encodeURIComponent(query)}`);
-        await page.locator('#search-status[data-state="done"]').waitFor({ timeout: 20_000 });
-        const hrefs = await page.locator('.search-hit__link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-        await page.close();
-        return hrefs;
-      };
-      const [one, kept] = [await links(servers[0]!), await links(servers[1]!)];
+      const [one, kept] = [await found(0, query), await found(1, query)];
       expect(one.length).toBeGreaterThan(0);
       expect(kept).toEqual(one);
     });
