@@ -528,8 +528,9 @@ async function* fragmentsInOrder(pages: readonly IndexablePage[], cached: readon
 
 /**
  * Cuts every page into passages and places it in a shard (`layout`: whole pages); writes the
- * passages' HTML to one JSON-lines file per shard that may be indexed (`writes`); returns what the catalog needs and the non-word characters Pagefind must be told
- * about before it indexes anything.
+ * passages' HTML to one JSON-lines file per shard that may be indexed (`writes`); returns what
+ * the catalog needs and the non-word characters Pagefind must be told about before it indexes
+ * anything.
  */
 async function writePassages(
   fragments: AsyncIterable<PagefindFragment>,
@@ -654,13 +655,14 @@ export async function buildSearchIndex(
     const passagesFile = (shard: number) => join(scratch, `passages-${shard}.jsonl`);
     let cut = await writePassages(fragmentsInOrder(pages, cached, batches, cache), separator, layout, passagesFile);
     let includeCharacters = [...cut.include].sort().join('');
-    if (previous && layout.slots.some((slot) => slot.reuse) && previous.include !== includeCharacters) {
+    if (previous && layout.slots.some((slot) => slot.reuse) && [...cut.include].some((char) => !previous.include.includes(char))) {
       // A kept bundle's entry lists the characters Pagefind was told about, and the browser splits
-      // queries by them: with a new one in the corpus, every shard is indexed again (every page is in the read cache by now).
+      // queries by them: with a new one in the corpus, every shard is indexed again (every page
+      // read is in the read cache by now). One gone from the corpus is never searched for.
       plan = { ...reindexAll(plan), discarded: 'the corpus has characters it did not have' };
       for (const name of await readdir(scratch)) if (name.startsWith('passages-')) await rm(join(scratch, name));
       layout = new ShardLayout(plan.kept, shardUnits, plan.added > 0);
-      cut = await writePassages(fragmentsInOrder(pages, pages.map(() => true), [], cache), separator, layout, passagesFile);
+      cut = await writePassages(fragmentsInOrder(pages, pages.map((page) => cache!.has(page.key)), [], cache), separator, layout, passagesFile);
       includeCharacters = [...cut.include].sort().join('');
     }
     lap('passages');
