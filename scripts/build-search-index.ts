@@ -648,7 +648,7 @@ export async function buildSearchIndex(
     );
     for (const candidates of cachedSeparators) for (const candidate of candidates) used.add(candidate);
     const separator = chooseSeparator(used);
-    if (previous && plan.kept.length > 0 && previous.separator !== separator) plan = { ...reindexAll(plan), discarded: `the block separator changed (${previous.separator} → ${separator})` };
+    if (previous && plan.kept.length > 0 && previous.separator !== separator) plan = reindexAll(plan, `the block separator changed (${previous.separator} → ${separator})`);
     lap('separator');
 
     let layout = new ShardLayout(plan.kept, shardUnits, plan.added > 0);
@@ -659,7 +659,7 @@ export async function buildSearchIndex(
       // A kept bundle's entry lists the characters Pagefind was told about, and the browser splits
       // queries by them: with a new one in the corpus, every shard is indexed again (every page
       // read is in the read cache by now). One gone from the corpus is never searched for.
-      plan = { ...reindexAll(plan), discarded: 'the corpus has characters it did not have' };
+      plan = reindexAll(plan, 'the corpus has characters it did not have');
       for (const name of await readdir(scratch)) if (name.startsWith('passages-')) await rm(join(scratch, name));
       layout = new ShardLayout(plan.kept, shardUnits, plan.added > 0);
       cut = await writePassages(fragmentsInOrder(pages, pages.map((page) => cache!.has(page.key)), [], cache), separator, layout, passagesFile);

@@ -19,7 +19,7 @@ import { join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { ingestFile, type FileResult, type SourceFile } from './pipeline.ts';
 import type { StageTimes } from './stage-times.ts';
-import { cacheDirFromSetting, installedVersion } from '../cache-setting.ts';
+import { cacheDirFromSetting, codeVersion, installedVersion } from '../cache-setting.ts';
 
 export interface IngestCache {
   dir: string;
@@ -52,11 +52,12 @@ let version: string | undefined;
  */
 export function pipelineVersion(): string {
   if (version) return version;
-  const hash = createHash('sha256');
   const dir = import.meta.dirname;
-  for (const name of readdirSync(dir).filter((f) => f.endsWith('.ts')).sort()) hash.update(`${name}\0`).update(readFileSync(join(dir, name))).update('\0');
-  hash.update(`pinyin-pro ${installedVersion('pinyin-pro')}\0node ${process.version}`);
-  return (version = hash.digest('hex'));
+  const modules = readdirSync(dir)
+    .filter((f) => f.endsWith('.ts'))
+    .sort()
+    .map((f) => join(dir, f));
+  return (version = codeVersion(modules, `pinyin-pro ${installedVersion('pinyin-pro')}\0node ${process.version}`));
 }
 
 /** The key of one source file: pipeline version, name (spans and diagnostics carry it) and bytes. */

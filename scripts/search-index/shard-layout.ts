@@ -139,7 +139,7 @@ export function planLayout(
   return { order: [...kept.flatMap((s) => s.urls), ...added], kept, added: added.length };
 }
 
-/** The same plan with every kept shard indexed again (the block separator changed): the layout stays. */
-export function reindexAll(plan: LayoutPlan): LayoutPlan {
-  return { ...plan, kept: plan.kept.map((shard) => ({ ...shard, reuse: false })) };
+/** The same plan with every kept shard indexed again, for `reason` (a new block separator or character): the layout stays. */
+export function reindexAll(plan: LayoutPlan, reason: string): LayoutPlan {
+  return { ...plan, kept: plan.kept.map((shard) => ({ ...shard, reuse: false })), discarded: reason };
 }

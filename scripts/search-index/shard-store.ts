@@ -4,13 +4,12 @@
  * shard's bundle, since Astro empties the output directory before every build. Files are
  * hard-linked where the file system allows (Pagefind never rewrites a file in place), else copied.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { copyFile, link, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import pMap from 'p-map';
 import type { ShardManifest } from './shard-layout.ts';
-import { installedVersion } from '../cache-setting.ts';
+import { codeVersion, installedVersion } from '../cache-setting.ts';
 
 /** The files the passages and bundles depend on besides the pages: the index's own code. */
 const CODE = ['../build-search-index.ts', '../../src/scripts/search-text.ts', './shard-layout.ts'];
@@ -20,10 +19,10 @@ const CODE = ['../build-search-index.ts', '../../src/scripts/search-text.ts', '.
  * Pagefind's version, and the settings given to it.
  */
 export function indexVersion(settings: Record<string, string | number | undefined>): string {
-  const hash = createHash('sha256');
-  for (const file of CODE) hash.update(readFileSync(join(import.meta.dirname, file))).update('\0');
-  hash.update(`pagefind ${installedVersion('pagefind')}\0${JSON.stringify(settings)}`);
-  return hash.digest('hex');
+  return codeVersion(
+    CODE.map((file) => join(import.meta.dirname, file)),
+    `pagefind ${installedVersion('pagefind')}\0${JSON.stringify(settings)}`,
+  );
 }
 
 export class ShardStore {

@@ -99,7 +99,9 @@ describe('the shard layout', () => {
   });
 
   it('keeps the layout but indexes every shard again when told to (a new block separator)', () => {
-    const shards = place(reindexAll(planLayout(seven, before, 'v1', always)), units, 100);
+    const plan = reindexAll(planLayout(seven, before, 'v1', always), 'a new block separator');
+    expect(plan.discarded).toBe('a new block separator');
+    const shards = place(plan, units, 100);
     expect(shards.map((s) => [s.id, s.reuse, s.urls.length])).toEqual([[0, false, 2], [1, false, 2], [2, false, 3]]);
   });
 });
